@@ -1,0 +1,6 @@
+"""Root conftest: makes the shared test tooling in tools/ (the JDBC witness) importable everywhere."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
