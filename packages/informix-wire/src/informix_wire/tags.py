@@ -28,6 +28,7 @@ class Tag(IntEnum):
     TUPLE = 14
     DONE = 15
     PUT = 17
+    PUTERR = 18
     CMMTWORK = 19
     RBWORK = 20
     SVPOINT = 21
@@ -63,6 +64,7 @@ class Tag(IntEnum):
     XASTATE = 74
     INFO = 81
     XOPEN = 82
+    REOPT_OPEN = 87
     FETARRSIZE = 92
     INSERTDONE = 94
     LODATA = 97
@@ -77,6 +79,8 @@ class Tag(IntEnum):
     FILE_WRITE = 107
     AUTOFREE = 108
     NDESC_ID = 111
+    CIDESCRIBE = 124
+    IDESCRIBE = 125
     PROTOCOLS = 126
     ACCEPT = 127
     ACK = 128
@@ -104,8 +108,9 @@ class InfoType(IntEnum):
 class StatementType(IntEnum):
     """Statement type codes that SQ_DESCRIBE reports: IBM ESQL/C's ``sqlstype.h`` (SQ_SELECT ...).
 
-    The peer driver informix-driver recorded SELECT 2, INSERT 6, BEGIN WORK 34, COMMIT 35, ROLLBACK 36
-    and EXECUTE PROCEDURE/FUNCTION 56 from IDS 12.10, 14.10 and 15 (shared/reference/sqli-facts.md).
+    The peer driver informix-driver recorded SELECT 2, INSERT 6, BEGIN WORK 34, COMMIT 35, ROLLBACK
+    36 and EXECUTE PROCEDURE/FUNCTION 56 from IDS 12.10, 14.10 and 15
+    (shared/reference/sqli-facts.md).
     """
 
     DATABASE = 1
