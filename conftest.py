@@ -1,4 +1,4 @@
-"""Root conftest: makes the shared test tooling in tools/ (the JDBC witness) importable everywhere."""
+"""Root conftest: makes the test tooling in tools/ (the JDBC witness) importable everywhere."""
 
 import sys
 from pathlib import Path

@@ -1,8 +1,9 @@
-"""IBM's Informix JDBC driver as a test witness: find the jar, compile small Java programs, run them.
+"""IBM's Informix JDBC driver as a test witness: find the jar, compile Java programs, run them.
 
-The jar (IBM Informix JDBC 4.50.10.1) ships inside the PyPI wheel ``wbjdbc``; the first use downloads
-that wheel with pip and extracts the jar into ``.cache/jdbc``. ``INFORMIX_JDBC_JAR`` points at a jar
-elsewhere. Java 17 (``java`` and ``javac`` on PATH, or under ``JAVA_HOME``) runs the programs.
+The jar (IBM Informix JDBC 4.50.10.1) ships inside the PyPI wheel ``wbjdbc``; the first use
+downloads that wheel with pip and extracts the jar into ``.cache/jdbc``. ``INFORMIX_JDBC_JAR``
+points at a jar elsewhere. Java 17 (``java`` and ``javac`` on PATH, or under ``JAVA_HOME``) runs
+the programs.
 """
 
 from __future__ import annotations
@@ -69,7 +70,15 @@ def compile_java(sources: Sequence[Path]) -> Path:
     if (out / ".ok").exists():
         return out
     out.mkdir(parents=True, exist_ok=True)
-    cmd = [java_tool("javac"), "-nowarn", "-cp", str(jar_path()), "-d", str(out), *map(str, sources)]
+    cmd = [
+        java_tool("javac"),
+        "-nowarn",
+        "-cp",
+        str(jar_path()),
+        "-d",
+        str(out),
+        *map(str, sources),
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
         raise RuntimeError(f"javac failed:\n{done.stdout}\n{done.stderr}")
@@ -78,7 +87,11 @@ def compile_java(sources: Sequence[Path]) -> Path:
 
 
 def run_java(
-    classes: Path, main_class: str, args: Sequence[str] = (), *, timeout: float = 120.0,
+    classes: Path,
+    main_class: str,
+    args: Sequence[str] = (),
+    *,
+    timeout: float = 120.0,
     input_text: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``main_class`` with the jar on the class path; never waits longer than ``timeout``."""

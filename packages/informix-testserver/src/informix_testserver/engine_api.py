@@ -1,0 +1,23 @@
+"""The engine's column description (``ColumnSpec`` of notes/engine-api.md) as a Protocol, so the
+value codecs are typed without importing the engine; the rest of the engine is used duck-typed."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class ColumnSpecLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def type_code(self) -> int: ...
+    @property
+    def length(self) -> int: ...
+    @property
+    def nullable(self) -> bool: ...
+    @property
+    def extended_id(self) -> int: ...
+    @property
+    def extended_name(self) -> str: ...
+    @property
+    def extended_owner(self) -> str: ...

@@ -1,0 +1,386 @@
+// IBM JDBC 4.50.10.1 against informix-testserver: each scenario prints one JSON line
+// {"scenario": name, "ok": bool, "data": {...}} or {"scenario", "ok": false, "sqlcode", "error"}.
+// Usage: Interop <host> <port> <tlsPort> <truststore> [scenario ...]  (no scenario: all of them)
+import java.math.BigDecimal;
+import java.sql.*;
+import java.util.*;
+
+public class Interop {
+    static String host, port, tlsPort, trustStore;
+
+    static String url(String db, String extra) {
+        return "jdbc:informix-sqli://" + host + ":" + port + "/" + db
+            + ":INFORMIXSERVER=informix;user=informix;password=in4mix" + extra;
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(url("testdb", ""));
+    }
+
+    // ---- a tiny JSON writer -------------------------------------------------------------
+    static String q(Object o) {
+        if (o == null) return "null";
+        if (o instanceof Boolean || o instanceof Number) return o.toString();
+        if (o instanceof Map) {
+            StringBuilder b = new StringBuilder("{");
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
+                if (b.length() > 1) b.append(',');
+                b.append(q(e.getKey().toString())).append(':').append(q(e.getValue()));
+            }
+            return b.append('}').toString();
+        }
+        if (o instanceof List) {
+            StringBuilder b = new StringBuilder("[");
+            for (Object x : (List<?>) o) {
+                if (b.length() > 1) b.append(',');
+                b.append(q(x));
+            }
+            return b.append(']').toString();
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : o.toString().toCharArray()) {
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.append('"').toString();
+    }
+
+    interface Scenario { Map<String, Object> run() throws Exception; }
+
+    static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
+    static {
+        SCENARIOS.put("connect", Interop::connectScenario);
+        SCENARIOS.put("ddl", Interop::ddl);
+        SCENARIOS.put("metadata", Interop::metadata);
+        SCENARIOS.put("types", Interop::types);
+        SCENARIOS.put("batch", Interop::batch);
+        SCENARIOS.put("transactions", Interop::transactions);
+        SCENARIOS.put("errors", Interop::errors);
+        SCENARIOS.put("bad_password", Interop::badPassword);
+        SCENARIOS.put("unknown_database", Interop::unknownDatabase);
+        SCENARIOS.put("big_result", Interop::bigResult);
+        SCENARIOS.put("two_cursors", Interop::twoCursors);
+        SCENARIOS.put("scrollable", Interop::scrollable);
+        SCENARIOS.put("tls", Interop::tls);
+    }
+
+    public static void main(String[] args) {
+        host = args[0]; port = args[1]; tlsPort = args[2]; trustStore = args[3];
+        List<String> names = args.length > 4 ? Arrays.asList(args).subList(4, args.length)
+                                             : new ArrayList<>(SCENARIOS.keySet());
+        for (String name : names) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("scenario", name);
+            try {
+                line.put("data", SCENARIOS.get(name).run());
+                line.put("ok", true);
+            } catch (Throwable t) {
+                line.put("ok", false);
+                if (t instanceof SQLException) line.put("sqlcode", ((SQLException) t).getErrorCode());
+                line.put("error", t.toString());
+            }
+            System.out.println(q(line));
+            System.out.flush();
+        }
+    }
+
+    static Map<String, Object> sqlError(Statement s, String sql) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try {
+            s.execute(sql);
+            r.put("sqlcode", 0);
+        } catch (SQLException e) {
+            r.put("sqlcode", e.getErrorCode());
+            r.put("message", e.getMessage());
+        }
+        return r;
+    }
+
+    // ---- scenarios ------------------------------------------------------------------------
+    static Map<String, Object> connectScenario() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect()) {
+            DatabaseMetaData md = c.getMetaData();
+            r.put("product", md.getDatabaseProductName());
+            r.put("version", md.getDatabaseProductVersion());
+            r.put("major", md.getDatabaseMajorVersion());
+            r.put("autocommit", c.getAutoCommit());
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT 1 FROM systables WHERE tabid = 1")) {
+                List<Object> rows = new ArrayList<>();
+                while (rs.next()) rows.add(rs.getInt(1));
+                r.put("rows", rows);
+            }
+        }
+        return r;
+    }
+
+    static Map<String, Object> ddl() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE ddl_t (id INT PRIMARY KEY, name VARCHAR(20))");
+            r.put("insert", s.executeUpdate("INSERT INTO ddl_t VALUES (1, 'one')"));
+            s.executeUpdate("ALTER TABLE ddl_t ADD (extra INT)");
+            s.executeUpdate("CREATE INDEX ddl_t_name ON ddl_t (name)");
+            try (ResultSet rs = s.executeQuery("SELECT id, name, extra FROM ddl_t")) {
+                rs.next();
+                r.put("row", Arrays.asList(rs.getInt(1), rs.getString(2), rs.getObject(3)));
+            }
+            s.executeUpdate("DROP TABLE ddl_t");
+            r.put("after_drop", sqlError(s, "SELECT * FROM ddl_t").get("sqlcode"));
+        }
+        return r;
+    }
+
+    static Map<String, Object> metadata() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE meta_t (id INT NOT NULL, code CHAR(4), "
+                + "amount DECIMAL(10,2), PRIMARY KEY (id))");
+            DatabaseMetaData md = c.getMetaData();
+            List<Object> tables = new ArrayList<>();
+            try (ResultSet rs = md.getTables(null, null, "meta_t", null)) {
+                while (rs.next()) tables.add(rs.getString("TABLE_NAME") + ":" + rs.getString("TABLE_TYPE"));
+            }
+            r.put("tables", tables);
+            List<Object> cols = new ArrayList<>();
+            try (ResultSet rs = md.getColumns(null, null, "meta_t", null)) {
+                while (rs.next()) cols.add(rs.getString("COLUMN_NAME") + ":" + rs.getInt("DATA_TYPE")
+                    + ":" + rs.getInt("COLUMN_SIZE") + ":" + rs.getInt("NULLABLE"));
+            }
+            r.put("columns", cols);
+            List<Object> pks = new ArrayList<>();
+            try (ResultSet rs = md.getPrimaryKeys(null, null, "meta_t")) {
+                while (rs.next()) pks.add(rs.getString("COLUMN_NAME"));
+            }
+            r.put("primary_keys", pks);
+            s.executeUpdate("DROP TABLE meta_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> types() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE types_t (k INT, si SMALLINT, i INT, bi BIGINT, i8 INT8, "
+                + "f FLOAT, sf SMALLFLOAT, d DECIMAL(12,3), m MONEY(10,2), ch CHAR(6), "
+                + "vc VARCHAR(40), lv LVARCHAR(200), dt DATE, b BOOLEAN, "
+                + "ts DATETIME YEAR TO SECOND)");
+            String ins = "INSERT INTO types_t VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            Timestamp ts = Timestamp.valueOf("2024-02-29 13:45:56");
+            try (PreparedStatement p = c.prepareStatement(ins)) {
+                p.setInt(1, 1); p.setShort(2, (short) -12); p.setInt(3, 2147483647);
+                p.setLong(4, -9000000000L); p.setLong(5, 9000000000L); p.setDouble(6, 3.25);
+                p.setFloat(7, 1.5f); p.setBigDecimal(8, new BigDecimal("-1234.567"));
+                p.setBigDecimal(9, new BigDecimal("99.95")); p.setString(10, "abc");
+                p.setString(11, "hello world"); p.setString(12, "long text");
+                p.setDate(13, java.sql.Date.valueOf("2024-02-29")); p.setBoolean(14, true);
+                p.setTimestamp(15, ts);
+                r.put("insert", p.executeUpdate());
+                p.setInt(1, 2);
+                int[] sqlTypes = {Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.BIGINT,
+                    Types.DOUBLE, Types.REAL, Types.DECIMAL, Types.DECIMAL, Types.CHAR, Types.VARCHAR,
+                    Types.VARCHAR, Types.DATE, Types.BOOLEAN, Types.TIMESTAMP};
+                for (int i = 0; i < sqlTypes.length; i++) p.setNull(i + 2, sqlTypes[i]);
+                r.put("insert_nulls", p.executeUpdate());
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT * FROM types_t WHERE k = ?")) {
+                p.setInt(1, 1);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    r.put("si", (int) rs.getShort(2)); r.put("i", rs.getInt(3));
+                    r.put("bi", rs.getLong(4)); r.put("i8", rs.getLong(5));
+                    r.put("f", rs.getDouble(6)); r.put("sf", (double) rs.getFloat(7));
+                    r.put("d", rs.getBigDecimal(8).toPlainString());
+                    r.put("m", rs.getBigDecimal(9).toPlainString());
+                    r.put("ch", rs.getString(10)); r.put("vc", rs.getString(11));
+                    r.put("lv", rs.getString(12)); r.put("dt", rs.getDate(13).toString());
+                    r.put("b", rs.getBoolean(14)); r.put("ts", rs.getTimestamp(15).toString());
+                }
+                p.setInt(1, 2);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    List<Object> nulls = new ArrayList<>();
+                    for (int i = 2; i <= 15; i++) nulls.add(rs.getObject(i) == null && wasNull(rs));
+                    r.put("nulls", nulls);
+                }
+            }
+            s.executeUpdate("DROP TABLE types_t");
+        }
+        return r;
+    }
+
+    static boolean wasNull(ResultSet rs) throws SQLException { return rs.wasNull(); }
+
+    static Map<String, Object> batch() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE batch_t (id INT, name VARCHAR(10))");
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO batch_t VALUES (?, ?)")) {
+                for (int i = 0; i < 50; i++) { p.setInt(1, i); p.setString(2, "n" + i); p.addBatch(); }
+                int[] counts = p.executeBatch();
+                int total = 0;
+                for (int n : counts) total += n;
+                r.put("batches", counts.length);
+                r.put("total", total);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(id) FROM batch_t")) {
+                rs.next();
+                r.put("count", rs.getInt(1));
+                r.put("sum", rs.getInt(2));
+            }
+            s.executeUpdate("DROP TABLE batch_t");
+        }
+        return r;
+    }
+
+    static int count(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    static Map<String, Object> transactions() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Connection other = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE tx_t (id INT)");
+            c.setAutoCommit(false);
+            s.executeUpdate("INSERT INTO tx_t VALUES (1)");
+            c.commit();
+            s.executeUpdate("INSERT INTO tx_t VALUES (2)");
+            r.put("inside", count(c, "tx_t"));
+            c.rollback();
+            r.put("after_rollback", count(c, "tx_t"));
+            s.executeUpdate("INSERT INTO tx_t VALUES (3)");
+            Savepoint sp = c.setSavepoint("sp1");
+            s.executeUpdate("INSERT INTO tx_t VALUES (4)");
+            c.rollback(sp);
+            c.commit();
+            r.put("after_savepoint", count(c, "tx_t"));
+            r.put("seen_by_other", count(other, "tx_t"));
+            c.setAutoCommit(true);
+            s.executeUpdate("DROP TABLE tx_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> errors() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            r.put("syntax", sqlError(s, "SELEC 1 FROM systables"));
+            r.put("unknown_table", sqlError(s, "SELECT * FROM no_such_table"));
+            r.put("unknown_column", sqlError(s, "SELECT no_such_col FROM systables"));
+            s.executeUpdate("CREATE TABLE err_t (id INT PRIMARY KEY, v INT NOT NULL)");
+            s.executeUpdate("INSERT INTO err_t VALUES (1, 1)");
+            r.put("duplicate", sqlError(s, "INSERT INTO err_t VALUES (1, 2)"));
+            r.put("not_null", sqlError(s, "INSERT INTO err_t VALUES (2, NULL)"));
+            r.put("table_exists", sqlError(s, "CREATE TABLE err_t (id INT)"));
+            // the connection stays usable after errors
+            r.put("after", count(c, "err_t"));
+            s.executeUpdate("DROP TABLE err_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> badPassword() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(
+                url("testdb", "").replace("password=in4mix", "password=wrong"))) {
+            r.put("sqlcode", 0);
+        } catch (SQLException e) {
+            r.put("sqlcode", e.getErrorCode());
+            r.put("message", e.getMessage());
+        }
+        return r;
+    }
+
+    static Map<String, Object> unknownDatabase() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(url("no_such_db", ""))) {
+            r.put("sqlcode", 0);
+        } catch (SQLException e) {
+            r.put("sqlcode", e.getErrorCode());
+            r.put("message", e.getMessage());
+        }
+        return r;
+    }
+
+    static Map<String, Object> bigResult() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE big_t (id INT, label VARCHAR(30))");
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO big_t VALUES (?, ?)")) {
+                for (int i = 0; i < 10000; i++) { p.setInt(1, i); p.setString(2, "row " + i); p.addBatch(); }
+                p.executeBatch();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            long n = 0, sum = 0;
+            String last = null;
+            try (ResultSet rs = s.executeQuery("SELECT id, label FROM big_t ORDER BY id")) {
+                while (rs.next()) { n++; sum += rs.getInt(1); last = rs.getString(2); }
+            }
+            r.put("rows", n); r.put("sum", sum); r.put("last", last);
+            s.executeUpdate("DROP TABLE big_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> twoCursors() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE two_t (id INT)");
+            for (int i = 1; i <= 5; i++) s.executeUpdate("INSERT INTO two_t VALUES (" + i + ")");
+            try (Statement a = c.createStatement(); Statement b = c.createStatement()) {
+                a.setFetchSize(1); b.setFetchSize(1);
+                List<Object> seen = new ArrayList<>();
+                try (ResultSet ra = a.executeQuery("SELECT id FROM two_t ORDER BY id");
+                     ResultSet rb = b.executeQuery("SELECT id * 10 FROM two_t ORDER BY id DESC")) {
+                    while (ra.next() && rb.next()) seen.add(ra.getInt(1) + "/" + rb.getInt(1));
+                }
+                r.put("pairs", seen);
+            }
+            s.executeUpdate("DROP TABLE two_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> scrollable() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE scroll_t (id INT)");
+            for (int i = 1; i <= 10; i++) s.executeUpdate("INSERT INTO scroll_t VALUES (" + i + ")");
+            try (Statement sc = c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE,
+                                                  ResultSet.CONCUR_READ_ONLY);
+                 ResultSet rs = sc.executeQuery("SELECT id FROM scroll_t ORDER BY id")) {
+                List<Object> seen = new ArrayList<>();
+                rs.last(); seen.add(rs.getInt(1)); seen.add(rs.getRow());
+                rs.first(); seen.add(rs.getInt(1));
+                rs.absolute(5); seen.add(rs.getInt(1));
+                rs.relative(-2); seen.add(rs.getInt(1));
+                rs.previous(); seen.add(rs.getInt(1));
+                rs.next(); seen.add(rs.getInt(1));
+                r.put("seen", seen);
+            }
+            s.executeUpdate("DROP TABLE scroll_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> tls() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        System.setProperty("javax.net.ssl.trustStore", trustStore);
+        System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
+        String u = url("testdb", ";SSLCONNECTION=true").replace(":" + port + "/", ":" + tlsPort + "/");
+        try (Connection c = DriverManager.getConnection(u); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT tabname FROM systables WHERE tabid = 1")) {
+            rs.next();
+            r.put("tabname", rs.getString(1).trim());
+        }
+        return r;
+    }
+}

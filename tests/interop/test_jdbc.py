@@ -1,0 +1,79 @@
+"""IBM's JDBC driver 4.50.10.1 (a client we did not write) against informix-testserver."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def test_connect(scenario: Any) -> None:
+    assert scenario["product"] == "IBM Informix Dynamic Server"
+    assert scenario["version"] == "14.10.FC9"
+    assert scenario["major"] == 14
+    assert scenario["autocommit"] is True
+    assert scenario["rows"] == [1]
+
+
+def test_ddl(scenario: Any) -> None:
+    assert scenario["insert"] == 1
+    assert scenario["row"] == [1, "one", None]
+    assert scenario["after_drop"] == -206
+
+
+def test_metadata(scenario: Any) -> None:
+    assert scenario["tables"] == ["meta_t:TABLE"]
+    # name : java.sql.Types : size : nullable
+    assert scenario["columns"] == ["id:4:10:0", "code:1:4:1", "amount:3:10:1"]
+    assert scenario["primary_keys"] == ["id"]
+
+
+def test_types(scenario: Any) -> None:
+    assert scenario["insert"] == 1
+    assert scenario["insert_nulls"] == 1
+    expected = {
+        "si": -12, "i": 2147483647, "bi": -9000000000, "i8": 9000000000, "f": 3.25, "sf": 1.5,
+        "d": "-1234.567", "m": "99.95", "ch": "abc   ", "vc": "hello world", "lv": "long text",
+        "dt": "2024-02-29", "b": True, "ts": "2024-02-29 13:45:56.0",
+    }  # fmt: skip
+    assert {k: scenario[k] for k in expected} == expected
+    assert scenario["nulls"] == [True] * 14
+
+
+def test_batch(scenario: Any) -> None:
+    assert scenario == {"batches": 50, "total": 50, "count": 50, "sum": sum(range(50))}
+
+
+def test_transactions(scenario: Any) -> None:
+    assert scenario == {"inside": 2, "after_rollback": 1, "after_savepoint": 2, "seen_by_other": 2}
+
+
+def test_errors(scenario: Any) -> None:
+    codes = {name: value["sqlcode"] for name, value in scenario.items() if name != "after"}
+    assert codes == {
+        "syntax": -201, "unknown_table": -206, "unknown_column": -217, "duplicate": -268,
+        "not_null": -391, "table_exists": -310,
+    }  # fmt: skip
+    assert scenario["after"] == 1
+
+
+def test_bad_password(scenario: Any) -> None:
+    assert scenario["sqlcode"] == -951
+
+
+def test_unknown_database(scenario: Any) -> None:
+    assert scenario["sqlcode"] == -329
+
+
+def test_big_result(scenario: Any) -> None:
+    assert scenario == {"rows": 10000, "sum": sum(range(10000)), "last": "row 9999"}
+
+
+def test_two_cursors(scenario: Any) -> None:
+    assert scenario["pairs"] == ["1/50", "2/40", "3/30", "4/20", "5/10"]
+
+
+def test_scrollable(scenario: Any) -> None:
+    assert scenario["seen"] == [10, 10, 1, 5, 3, 2, 3]
+
+
+def test_tls(scenario: Any) -> None:
+    assert scenario["tabname"] == "systables"
