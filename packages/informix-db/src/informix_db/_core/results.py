@@ -1,0 +1,122 @@
+"""What one server reply said, gathered message by message (``Wire.read_reply``).
+
+The messages a statement's reply may hold are those JDBC's ``IfxSqli.receiveMessage`` loop
+dispatches for PREPARE, OPEN/NFETCH, EXECUTE and the transaction requests: DESCRIBE, TUPLE, DONE,
+COST, XACTSTAT, INSERTDONE, TUPID, ERR, the server's CLOSE and PROTOCOLS. Anything else (SQ_FILE,
+SQ_BLOB ...) needs an exchange this driver does not run here, so it is a ProtocolError rather than
+a silent skip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from informix_wire import messages as m
+from informix_wire.errors import ProtocolError
+
+#: One warning as PEP 249's ``Cursor.messages`` holds it: (class, text).
+Message = tuple[type[Warning], str]
+
+
+class Reply:
+    """The gathered content of one reply (or, for a cursor, of one fetch)."""
+
+    __slots__ = (
+        "decode",
+        "describe",
+        "done",
+        "error",
+        "insert_done",
+        "protocols",
+        "rows",
+        "transaction_events",
+        "warnings",
+    )
+
+    def __init__(
+        self, decode: Callable[[bytes | bytearray | memoryview], tuple[Any, ...]] | None = None
+    ) -> None:
+        #: Decodes a TUPLE payload; None means tuples are unexpected here.
+        self.decode = decode
+        self.rows: list[tuple[Any, ...]] = []
+        self.describe: m.Describe | None = None
+        self.done: m.Done | None = None
+        self.insert_done: m.InsertDone | None = None
+        self.error: m.SqlErrorInfo | None = None
+        self.protocols: bytes | None = None
+        self.warnings: list[str] = []
+        #: SQ_XACTSTAT events (JDBC receiveXactstat): the server's transaction level changed.
+        self.transaction_events: list[m.XactStat] = []
+
+    def add_tuple(self, tup: m.Tuple) -> None:
+        if self.decode is None:
+            raise ProtocolError("the server sent a row where no result set was open")
+        self.rows.append(self.decode(tup.data[tup.offset : tup.offset + tup.size]))
+        if tup.warning:
+            self.warnings.append(f"row warning flags 0x{tup.warning:04x}")
+
+    def add(self, msg: object) -> None:
+        kind = type(msg)
+        if kind is m.Done:
+            assert isinstance(msg, m.Done)
+            self.done = msg
+        elif kind is m.Cost or kind is m.CloseAck or kind is m.TupleId:
+            pass  # optimizer estimates, cursor-closed notices, scroll positions: nothing to keep
+        elif kind is m.Describe:
+            assert isinstance(msg, m.Describe)
+            self.describe = msg
+        elif kind is m.SqlErrorInfo:
+            assert isinstance(msg, m.SqlErrorInfo)
+            if msg.is_warning:
+                text = msg.message.decode("utf-8", "replace").strip()
+                self.warnings.append(f"[{msg.sqlcode}] {text}".strip())
+            elif self.error is None:
+                self.error = msg
+        elif kind is m.XactStat:
+            assert isinstance(msg, m.XactStat)
+            self.transaction_events.append(msg)
+        elif kind is m.InsertDone:
+            assert isinstance(msg, m.InsertDone)
+            self.insert_done = msg
+        elif kind is m.Protocols:
+            assert isinstance(msg, m.Protocols)
+            self.protocols = msg.mask
+        else:
+            raise ProtocolError(f"unexpected {kind.__name__} message in a statement reply")
+
+    @property
+    def ended(self) -> bool:
+        """SQ_DONE arrived: for a fetch, the result set is exhausted."""
+        return self.done is not None
+
+    @property
+    def rowcount(self) -> int:
+        return self.done.rows if self.done is not None else -1
+
+    @property
+    def serial(self) -> int | None:
+        """The SERIAL, SERIAL8 or BIGSERIAL value an INSERT generated (SQ_DONE's serial field,
+        SQ_INSERTDONE's serial8 / bigserial; JDBC receiveDone / receiveInsertDone)."""
+        if self.done is not None and self.done.serial:
+            return self.done.serial
+        if self.insert_done is not None:
+            if self.insert_done.bigserial:
+                return self.insert_done.bigserial
+            if self.insert_done.serial8:
+                return self.insert_done.serial8
+        return None
+
+    def raise_error(self, encoding: str) -> None:
+        """Raise the reply's SQ_ERR as its PEP 249 exception (the stream is in step by now)."""
+        if self.error is not None:
+            raise self.error.to_exception(encoding)
+
+    def messages(self) -> list[Message]:
+        """Warnings for ``Cursor.messages``: SQ_ERR warnings, row and statement warning flags."""
+        from informix_wire.errors import Warning as DbWarning
+
+        out: list[Message] = [(DbWarning, text) for text in self.warnings]
+        if self.done is not None and self.done.warnings:
+            out.append((DbWarning, f"statement warning flags 0x{self.done.warnings:04x}"))
+        return out

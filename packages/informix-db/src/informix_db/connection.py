@@ -1,0 +1,276 @@
+"""The blocking PEP 249 connection: the sans-I/O core driven over a socket under a wire lock.
+
+Threads may share the module, not a connection (``threadsafety = 1``); still, every operation
+takes the connection's wire lock (with a timeout), so misuse from two threads queues instead of
+interleaving PDUs. After any failure the connection is either usable (the server's error reply
+was read to its end) or closed and ``broken`` (the stream may be out of step: lost link, timeout,
+bytes that break the protocol); it is never left out of step.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, TypeVar
+
+from informix_db._core import execution
+from informix_db._core.config import ConnectParams
+from informix_db._core.session import Session
+from informix_db._core.wire import Op
+from informix_db.cursor import Cursor
+from informix_db.rows import RowMaker, tuple_row
+from informix_db.waiting import wait
+from informix_wire import errors
+from informix_wire.errors import (
+    ConnectionLost,
+    InterfaceError,
+    OperationalError,
+    ProtocolError,
+    WireTimeout,
+)
+from informix_wire.login import LoginAccepted
+from informix_wire.tls import tls_context
+from informix_wire.transport import SocketTransport, connect_tcp
+
+T = TypeVar("T")
+#: How long an operation waits for another thread's operation on the same connection when no
+#: read timeout is set.
+DEFAULT_LOCK_TIMEOUT = 300.0
+
+
+def _close_transport(transport: SocketTransport) -> None:
+    transport.close()
+
+
+class Connection:
+    """A connection to one Informix database (``informix_db.connect`` makes them)."""
+
+    # PEP 249 optional extension: the exception classes as connection attributes.
+    Warning = errors.Warning
+    Error = errors.Error
+    InterfaceError = errors.InterfaceError
+    DatabaseError = errors.DatabaseError
+    DataError = errors.DataError
+    OperationalError = errors.OperationalError
+    IntegrityError = errors.IntegrityError
+    InternalError = errors.InternalError
+    ProgrammingError = errors.ProgrammingError
+    NotSupportedError = errors.NotSupportedError
+
+    def __init__(self, params: ConnectParams) -> None:
+        self._params = params
+        self._session = Session(params)
+        self._lock = threading.Lock()
+        self._lock_timeout = (
+            params.read_timeout * 2 if params.read_timeout is not None else DEFAULT_LOCK_TIMEOUT
+        )
+        self._closed = False
+        self._broken = False
+        #: Row factory of new cursors (``informix_db.rows``); tuples by default.
+        self.row_factory: Callable[[Any], RowMaker | None] = params.row_factory or tuple_row
+        try:
+            context = tls_context(
+                params.tls or None,
+                verify=params.tls_verify if params.tls is True else True,
+                cafile=params.tls_cafile if params.tls is True else None,
+            )
+        except (ValueError, TypeError) as exc:
+            raise InterfaceError(f"TLS settings: {exc}") from None
+        transport = connect_tcp(
+            params.host,
+            params.port,
+            connect_timeout=params.connect_timeout,
+            read_timeout=params.connect_timeout,
+            write_timeout=params.connect_timeout,
+            tls=context,
+        )
+        self._transport = transport
+        try:
+            wait(self._session.connect(), transport, self._session.wire.buffer)
+        except BaseException:
+            transport.close()
+            self._closed = self._broken = True
+            raise
+        transport.read_timeout = params.read_timeout
+        transport.write_timeout = params.read_timeout
+        self._finalizer = weakref.finalize(self, _close_transport, transport)
+
+    # -- running operations ----------------------------------------------------------------
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        if not self._lock.acquire(timeout=self._lock_timeout):
+            raise OperationalError(
+                f"the connection stayed busy for {self._lock_timeout:g} s in another thread"
+            )
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _run(self, op: Op[T]) -> T:
+        """Run a core operation under the wire lock, after finishing dropped cursors."""
+        with self._locked():
+            if self._closed:
+                op.close()
+                raise InterfaceError(self._closed_reason())
+            execution.reap(self._session)
+            wire = self._session.wire
+            try:
+                return wait(op, self._transport, wire.buffer)
+            except (ProtocolError, ConnectionLost, WireTimeout):
+                self._break()
+                raise
+            except BaseException:
+                if not wire.in_step:
+                    self._break()
+                raise
+
+    def _break(self) -> None:
+        self._broken = self._closed = True
+        self._transport.close()
+
+    def _closed_reason(self) -> str:
+        if self._broken:
+            return "the connection is broken (an earlier failure left it out of step) and closed"
+        return "the connection is closed"
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise InterfaceError(self._closed_reason())
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        """True once closed, by ``close()`` or after a failure that broke the connection."""
+        return self._closed
+
+    @property
+    def broken(self) -> bool:
+        """True when a failure broke the connection (it is closed too): never reuse it."""
+        return self._broken
+
+    @property
+    def in_transaction(self) -> bool:
+        """A transaction is open on the server (commit or rollback has work to do)."""
+        return self._session.in_transaction and not self._closed
+
+    @property
+    def autocommit(self) -> bool:
+        return self._session.autocommit
+
+    @autocommit.setter
+    def autocommit(self, value: bool) -> None:
+        """Switching autocommit on commits an open transaction."""
+        self._run(self._session.set_autocommit(bool(value)))
+
+    @property
+    def database(self) -> str | None:
+        return self._session.database
+
+    @property
+    def logged(self) -> bool:
+        """The database logs transactions (SQ_DBOPEN reported it)."""
+        return self._session.logged
+
+    @property
+    def ansi(self) -> bool:
+        """The database is MODE ANSI (always in a transaction)."""
+        return self._session.ansi
+
+    @property
+    def encoding(self) -> str:
+        """The Python codec of the client locale: SQL text, parameters and results use it."""
+        return self._session.encoding
+
+    @property
+    def server_info(self) -> LoginAccepted | None:
+        """What the server said at login (product, version, serial)."""
+        return self._session.server_info
+
+    @property
+    def server_version(self) -> str:
+        info = self._session.server_info
+        return info.version if info is not None else ""
+
+    # -- PEP 249 -------------------------------------------------------------------------------
+
+    def cursor(self, *, row_factory: Callable[[Any], RowMaker | None] | None = None) -> Cursor:
+        self._check_open()
+        return Cursor(self, row_factory or self.row_factory)
+
+    def commit(self) -> None:
+        self._run(self._session.commit())
+
+    def rollback(self) -> None:
+        self._run(self._session.rollback())
+
+    def close(self) -> None:
+        """Say goodbye (SQ_EXIT; the server rolls back an open transaction) and close the
+        socket. Idempotent; never raises for a connection that is already gone."""
+        if self._closed:
+            return
+        acquired = self._lock.acquire(timeout=self._lock_timeout)
+        try:
+            if acquired and self._session.wire.in_step:
+                try:
+                    wait(self._session.disconnect(), self._transport, self._session.wire.buffer)
+                except errors.Error:
+                    pass
+        finally:
+            self._closed = True
+            self._transport.close()
+            if acquired:
+                self._lock.release()
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Commit on success, roll back on an exception, then close."""
+        try:
+            if not self._closed:
+                if exc_type is None:
+                    self.commit()
+                else:
+                    self.rollback()
+        finally:
+            self.close()
+
+    # -- extensions ------------------------------------------------------------------------------
+
+    def ping(self) -> None:
+        """Prove the server answers (one round trip); raise if it does not."""
+        self._run(self._session.ping())
+
+    def cancel(self) -> None:
+        """Interrupt the request running in another thread (the urgent byte JDBC's
+        ``Statement.cancel`` sends); that request then fails with the server's error."""
+        self._check_open()
+        self._transport.send_interrupt()
+
+    def savepoint(self, name: str) -> None:
+        """SAVEPOINT ``name`` (opens a transaction when none is)."""
+        self._run(self._session.savepoint(name))
+
+    def rollback_to(self, name: str) -> None:
+        """ROLLBACK TO SAVEPOINT ``name``."""
+        self._run(self._session.rollback_to(name))
+
+    def release_savepoint(self, name: str) -> None:
+        """RELEASE SAVEPOINT ``name``."""
+        self._run(self._session.release_savepoint(name))
+
+    def __repr__(self) -> str:
+        p = self._params
+        state = "broken" if self._broken else "closed" if self._closed else "open"
+        return f"<informix_db.Connection {p.user}@{p.host}:{p.port}/{p.database or ''} {state}>"

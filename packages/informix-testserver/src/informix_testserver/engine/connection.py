@@ -1,0 +1,434 @@
+"""One client session's view of the engine: the open database, PREPARE and EXECUTE of SQL through
+the dialect, and Informix transaction rules on top of DuckDB's transactions.
+
+Transactions (IBM Informix Guide to SQL: Syntax, BEGIN WORK / COMMIT WORK / SAVEPOINT):
+
+- logged database: each statement commits by itself unless BEGIN WORK opened a transaction;
+  BEGIN WORK inside one is -535, COMMIT/ROLLBACK outside one -255;
+- ANSI database: a transaction is always open (it starts implicitly and COMMIT WORK ends it);
+  BEGIN WORK is accepted only before the transaction's first statement, else -535;
+- unlogged database: BEGIN/COMMIT/ROLLBACK WORK give -256 "Transaction not available".
+
+DuckDB has no savepoints and abandons a transaction on any error, where Informix only fails the
+statement; both are emulated by replaying the transaction's statements into a fresh DuckDB
+transaction (up to the savepoint, or up to the failed statement). A replay sees other sessions'
+commits made since, which a real server would not; this is a test server.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from informix_testserver.engine import errors, functions
+from informix_testserver.engine.catalog import drop_table, sync_table
+from informix_testserver.engine.columns import ColumnSpec, declared_spec
+from informix_testserver.engine.dialect import translate
+from informix_testserver.engine.statement import Prepared, Result, describe
+from informix_wire.tags import StatementType
+from informix_wire.typecodes import TypeCode
+
+if TYPE_CHECKING:
+    from informix_testserver.engine.core import Database, Engine
+
+#: Statements that need no open database.
+_NO_DATABASE = {"DATABASE", "CLOSE_DATABASE", "CREATE_DATABASE", "DROP_DATABASE", "SET_OTHER",
+                "SET_ISOLATION", "SET_LOCK_MODE"}  # fmt: skip
+#: Statements accepted without doing anything in DuckDB (documented in docs/testserver.md).
+_ACCEPTED = {"SET_ISOLATION", "SET_LOCK_MODE", "SET_OTHER", "UPDATE_STATISTICS", "LOCK_TABLE",
+             "UNLOCK_TABLE", "GRANT", "REVOKE"}  # fmt: skip
+_SERIALS = (TypeCode.SERIAL, TypeCode.SERIAL8, TypeCode.BIGSERIAL)
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class EngineSession:
+    """A session's database handle; every call runs on the session's own DuckDB connection."""
+
+    def __init__(
+        self, engine: Engine, user: str, session_id: int, cur: duckdb.DuckDBPyConnection
+    ) -> None:
+        self.engine = engine
+        self.user = user
+        self.session_id = session_id
+        self.cur = cur
+        self.db: Database | None = None
+        #: A DuckDB transaction is open (BEGIN WORK, or always in an ANSI database).
+        self.in_transaction = False
+        #: ANSI: nothing ran yet in the current transaction, so BEGIN WORK is still allowed.
+        self._fresh = False
+        #: The transaction's statements, replayed after an error or ROLLBACK TO SAVEPOINT.
+        self._log: list[tuple[Prepared, list[Any]]] = []
+        self._savepoints: list[tuple[str, int]] = []
+        #: Declared columns of this session's temp tables (they have no catalog rows).
+        self.temp_tables: dict[str, list[ColumnSpec]] = {}
+        #: DBINFO('sqlca.sqlerrd1') and ('sqlca.sqlerrd2'): last serial, rows of the last DML.
+        self._dbinfo: dict[str, object] = {}
+        functions.register(cur, session_id, user)
+
+    def _note(self, option: str, value: object) -> None:
+        """Keep a DBINFO value (``functions.VARIABLES``) for later statements."""
+        if self._dbinfo.get(option) != value:
+            self._dbinfo[option] = value
+            functions.set_value(self.cur, option, value)
+
+    # -- databases ---------------------------------------------------------------------------------
+
+    def open_database(self, name: str, exclusive: bool = False) -> Database:
+        """DATABASE / SQ_DBOPEN: closes the current database first."""
+        db = self.engine.acquire(name)
+        self.close_database()
+        self.db = db
+        self.cur.execute(f"USE {_q(db.name)}")
+        self._note("dbname", db.name)
+        if db.ansi:
+            self._start()
+        return db
+
+    def close_database(self) -> None:
+        if self.db is None:
+            return
+        self._end("ROLLBACK")
+        self.engine.release(self.db)
+        self.db = None
+        self.temp_tables.clear()
+        self.cur.execute("USE memory")
+
+    def close(self) -> None:
+        """The client left: an open transaction is rolled back."""
+        try:
+            self.close_database()
+        finally:
+            self.cur.close()
+
+    # -- transactions ------------------------------------------------------------------------------
+
+    def _need_log(self) -> Database:
+        if self.db is None:
+            raise errors.error(errors.NO_DATABASE)
+        if not self.db.logged:
+            raise errors.error(errors.NO_TRANSACTIONS)
+        return self.db
+
+    def _start(self) -> None:
+        self.cur.execute("BEGIN TRANSACTION")
+        self.in_transaction = True
+        self._fresh = True
+        self._log.clear()
+        self._savepoints.clear()
+
+    def _end(self, verb: str) -> None:
+        if self.in_transaction:
+            self.in_transaction = False
+            self._log.clear()
+            self._savepoints.clear()
+            try:
+                self.cur.execute(verb)
+            except duckdb.Error as exc:
+                if verb == "COMMIT":
+                    raise errors.from_duckdb(exc) from exc
+
+    def begin(self) -> None:
+        db = self._need_log()
+        if self.in_transaction:
+            if db.ansi and self._fresh:
+                return
+            raise errors.error(errors.ALREADY_IN_TRANSACTION)
+        self._start()
+
+    def commit(self) -> None:
+        db = self._need_log()
+        if not self.in_transaction:
+            raise errors.error(errors.NOT_IN_TRANSACTION)
+        try:
+            self._end("COMMIT")
+        finally:
+            if db.ansi:
+                self._start()
+
+    def rollback(self) -> None:
+        db = self._need_log()
+        if not self.in_transaction:
+            raise errors.error(errors.NOT_IN_TRANSACTION)
+        self._end("ROLLBACK")
+        if db.ansi:
+            self._start()
+
+    def savepoint(self, name: str) -> None:
+        self._need_log()
+        if not self.in_transaction:
+            raise errors.error(errors.NOT_IN_TRANSACTION)
+        self._savepoints = [(n, p) for n, p in self._savepoints if n != name]
+        self._savepoints.append((name, len(self._log)))
+        self._fresh = False
+
+    def _find_savepoint(self, name: str) -> int:
+        self._need_log()
+        for index, (saved, _) in enumerate(self._savepoints):
+            if saved == name:
+                return index
+        raise errors.error(errors.NO_SAVEPOINT, name)
+
+    def release_savepoint(self, name: str) -> None:
+        del self._savepoints[self._find_savepoint(name) :]
+
+    def rollback_to_savepoint(self, name: str) -> None:
+        index = self._find_savepoint(name)
+        position = self._savepoints[index][1]
+        del self._savepoints[index + 1 :]
+        self._replay(position)
+
+    def _replay(self, position: int) -> None:
+        """Restart the DuckDB transaction with the first ``position`` logged statements."""
+        kept = self._log[:position]
+        savepoints = [(n, p) for n, p in self._savepoints if p <= position]
+        try:
+            self.cur.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+        self.cur.execute("BEGIN TRANSACTION")
+        self._log = []
+        for prepared, params in kept:
+            self._run(prepared, params)
+            self._log.append((prepared, params))
+        self._savepoints = savepoints
+
+    def _recover(self) -> None:
+        """After an error inside a transaction: DuckDB has abandoned it, Informix has not."""
+        if self.in_transaction:
+            self._replay(len(self._log))
+
+    # -- statements --------------------------------------------------------------------------------
+
+    def prepare(self, sql: str) -> Prepared:
+        translation = translate(sql)
+        kind = translation.kind.name
+        if self.db is None and kind not in _NO_DATABASE:
+            raise errors.error(errors.NO_DATABASE)
+        columns: list[ColumnSpec] = []
+        if translation.sql and kind in ("SELECT", "EXECUTE_FUNCTION"):
+            try:
+                columns = describe(self.cur, translation.sql, translation.param_count,
+                                   self.temp_tables)  # fmt: skip
+            except duckdb.Error as exc:
+                self._recover()
+                raise errors.from_duckdb(exc, translation.table or "") from exc
+        count = translation.param_count
+        return Prepared(sql, translation, columns, translation.statement_type, count, [None] * count)
+
+    def execute(self, prepared: Prepared, params: Sequence[Any] = ()) -> Result:
+        """Run a prepared statement (cursor OPEN or SQ_EXECUTE)."""
+        t = prepared.translation
+        kind = t.kind.name
+        if kind in ("BEGIN", "COMMIT", "ROLLBACK"):
+            getattr(self, kind.lower())()
+            return Result()
+        if kind == "SAVEPOINT":
+            self.savepoint(t.name)
+            return Result()
+        if kind == "RELEASE_SAVEPOINT":
+            self.release_savepoint(t.name)
+            return Result()
+        if kind == "ROLLBACK_TO_SAVEPOINT":
+            self.rollback_to_savepoint(t.name)
+            return Result()
+        if kind == "DATABASE":
+            self.open_database(t.database)
+            return Result()
+        if kind == "CLOSE_DATABASE":
+            if self.db is None:
+                raise errors.error(errors.NO_DATABASE)
+            self.close_database()
+            return Result()
+        if kind == "CREATE_DATABASE":
+            self.engine.create_database(t.database, t.log_mode, self.user)
+            self.open_database(t.database)
+            return Result()
+        if kind == "DROP_DATABASE":
+            if self.db is not None and self.db.name == t.database.lower():
+                raise errors.error(errors.DB_IN_USE, t.database)
+            self.engine.drop_database(t.database)
+            return Result()
+        if self.db is None:
+            raise errors.error(errors.NO_DATABASE)
+        if kind in _ACCEPTED and not t.sql:
+            return Result()
+        values = list(params)
+        if self.in_transaction:
+            try:
+                result = self._run(prepared, values)
+            except duckdb.Error as exc:
+                self._recover()
+                raise errors.from_duckdb(exc, t.table or "") from exc
+            except errors.SqlError:
+                self._recover()
+                raise
+            self._fresh = False
+            if kind != "SELECT":
+                self._log.append((prepared, values))
+            return result
+        self.cur.execute("BEGIN TRANSACTION")
+        try:
+            result = self._run(prepared, values)
+            self.cur.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback_quietly()
+            raise errors.from_duckdb(exc, t.table or "") from exc
+        except BaseException:
+            self._rollback_quietly()
+            raise
+        return result
+
+    def _rollback_quietly(self) -> None:
+        try:
+            self.cur.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+
+    def _run(self, prepared: Prepared, params: list[Any]) -> Result:
+        """The statement itself, inside a DuckDB transaction, with its catalog upkeep."""
+        t = prepared.translation
+        kind = t.kind.name
+        cur = self.cur
+        if kind == "SELECT" or (kind == "EXECUTE_FUNCTION" and prepared.columns):
+            cur.execute(t.sql, params)
+            rows = [_shape(row, prepared.columns) for row in cur.fetchall()]
+            return Result(iter(rows), rowcount=len(rows))
+        if kind == "INSERT":
+            return self._insert(t, params)
+        if kind in ("UPDATE", "DELETE"):
+            cur.execute(t.sql, params)
+            row = cur.fetchone()
+            count = int(row[0]) if row else 0
+            self._note("sqlca.sqlerrd2", count)
+            return Result(rowcount=count)
+        if kind == "DROP_INDEX":
+            table = t.table or self._index_table(t.name)
+            cur.execute(t.sql, params)
+            if table:
+                sync_table(cur, self._dbname(), table, {})
+            return Result()
+        table = t.table
+        if kind == "ALTER_TABLE" and table and t.name and table not in self.temp_tables:
+            table = self._renaming(t)
+        if t.sql:
+            cur.execute(t.sql, params)
+        if kind == "CREATE_TABLE":
+            self._created(t)
+        elif kind in ("ALTER_TABLE", "CREATE_INDEX") and table:
+            if table not in self.temp_tables:
+                sync_table(cur, self._dbname(), table, {c.name: c for c in t.columns})
+        elif kind in ("DROP_TABLE", "DROP_VIEW") and table:
+            self._dropped(table)
+        elif kind == "CREATE_VIEW" and table:
+            sync_table(cur, self._dbname(), table, {}, view_text=prepared.sql)
+        return Result()
+
+    def _renaming(self, t: Any) -> str:
+        """RENAME TABLE / RENAME COLUMN: the catalog rows follow the new name, so the table or
+        column keeps its declared type (the sync after the statement starts from them); the
+        table's name after the statement."""
+        if t.renamed_from:
+            self.cur.execute(
+                "UPDATE syscolumns SET colname = ? WHERE colname = ? AND tabid = "
+                "(SELECT tabid FROM systables WHERE tabname = ?)",
+                [t.name, t.renamed_from, t.table],
+            )
+        elif t.statement_type == StatementType.RENAME_TABLE:
+            self.cur.execute("UPDATE systables SET tabname = ? WHERE tabname = ?", [t.name, t.table])
+            return str(t.name)
+        return str(t.table)
+
+    def _dropped(self, table: str) -> None:
+        """DROP TABLE / VIEW: catalog rows and the sequences of SERIAL columns go too."""
+        if self.temp_tables.pop(table, None) is not None:
+            return
+        for column, _ in self._serial_columns(table):
+            self.cur.execute(f"DROP SEQUENCE IF EXISTS {_q(f'{table}_{column}_serial')}")
+        drop_table(self.cur, table)
+
+    def _dbname(self) -> str:
+        assert self.db is not None
+        return self.db.name
+
+    def _index_table(self, index: str) -> str | None:
+        row = self.cur.execute(
+            "SELECT table_name FROM duckdb_indexes() WHERE database_name = current_database() "
+            "AND index_name = ?",
+            [index],
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def _created(self, t: Any) -> None:
+        """CREATE TABLE: SERIAL columns draw from a sequence; the catalog learns the table."""
+        for column in t.columns:
+            if column.type_code in _SERIALS and column.default is None and not t.temp:
+                seq = _q(f"{t.table}_{column.name}_serial")
+                start = max(1, column.serial_start)
+                self.cur.execute(f"CREATE SEQUENCE IF NOT EXISTS {seq} START {start}")
+                self.cur.execute(
+                    f"ALTER TABLE {_q(t.table)} ALTER COLUMN {_q(column.name)} "
+                    f"SET DEFAULT nextval('{seq[1:-1]}')"
+                )
+        if t.temp:
+            self.temp_tables[t.table] = [
+                declared_spec(c.name, c.type_code, c.length, c.nullable, c.extended_name or "")
+                for c in t.columns
+            ]
+            return
+        sync_table(self.cur, self._dbname(), t.table, {c.name: c for c in t.columns})
+
+    def _insert(self, t: Any, params: list[Any]) -> Result:
+        """INSERT, reporting the serial it drew as IDS does (SQ_DONE's serial for SERIAL,
+        SQ_INSERTDONE for SERIAL8/BIGSERIAL: sqli-facts §2.6, JDBC IfxSqli.receiveInsertDone)."""
+        serials = self._serial_columns(t.table) if t.table else []
+        sql = t.sql
+        if serials and "returning" not in sql.lower():
+            sql += " RETURNING " + ", ".join(_q(name) for name, _ in serials)
+            rows = self.cur.execute(sql, params).fetchall()
+            result = Result(rowcount=len(rows))
+            if rows:
+                for (_, code), value in zip(serials, rows[-1], strict=True):
+                    if code == TypeCode.SERIAL:
+                        result.serial = int(value)
+                        self._note("sqlca.sqlerrd1", result.serial)
+                    elif code == TypeCode.SERIAL8:
+                        result.serial8 = int(value)
+                        self._note("serial8", result.serial8)
+                    else:
+                        result.bigserial = int(value)
+                        self._note("bigserial", result.bigserial)
+        else:
+            row = self.cur.execute(sql, params).fetchone()
+            result = Result(rowcount=int(row[0]) if row else 0)
+        self._note("sqlca.sqlerrd2", result.rowcount)
+        return result
+
+    def _serial_columns(self, table: str) -> list[tuple[str, int]]:
+        if table in self.temp_tables:
+            specs = self.temp_tables[table]
+            return [(s.name, s.type_code) for s in specs if s.type_code in _SERIALS]
+        rows = self.cur.execute(
+            "SELECT c.colname, c.coltype % 256 FROM systables t JOIN syscolumns c "
+            "ON c.tabid = t.tabid WHERE t.tabname = ? AND c.coltype % 256 IN (6, 18, 53) "
+            "ORDER BY c.colno",
+            [table],
+        ).fetchall()
+        return [(str(name), int(code)) for name, code in rows]
+
+
+def _shape(row: tuple[Any, ...], columns: Sequence[ColumnSpec]) -> tuple[Any, ...]:
+    """Values as the declared types want them: a floating DECIMAL stored as DOUBLE goes out as
+    the decimal of its shortest repr."""
+    if not any(isinstance(v, float) for v in row):
+        return row
+    out = list(row)
+    for i, (value, col) in enumerate(zip(row, columns, strict=False)):
+        if isinstance(value, float) and col.type_code in (TypeCode.DECIMAL, TypeCode.MONEY):
+            out[i] = decimal.Decimal(repr(value))
+    return tuple(out)

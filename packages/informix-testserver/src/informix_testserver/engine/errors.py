@@ -1,0 +1,119 @@
+"""Informix error codes, and DuckDB's exceptions mapped onto them.
+
+Codes and texts are IBM's (``finderr``; IBM Informix Error Messages): -201 "A syntax error has
+occurred", -206 "The specified table is not in the database", -217 "Column not found in any table
+in the query", -239/-268 duplicate value in a unique index / unique constraint violated (ISAM
+-100 "duplicate value for a record with unique key"), -391 "Cannot insert a null into column",
+-530 "Check constraint failed", -691/-692 referential constraint, -1213 "A character to numeric
+conversion process failed", -1215 "Value exceeds limit of INTEGER precision", -1218 "String to
+date conversion error", -244/-271 with ISAM -107 "record is locked" or -154 "lock timeout
+expired", -310 "Table already exists in database", -329 "Database not found or no system
+permission", -759 "Cannot use database commands in an explicit database connection" (IDS
+answers it when no database is open), -255/-256/-535 transaction state.
+"""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+
+from informix_testserver.engine.lexer import SqlError
+
+SYNTAX = -201
+NO_TABLE = -206
+NO_COLUMN = -217
+DUPLICATE_INDEX = -239
+DUPLICATE_CONSTRAINT = -268
+ISAM_DUPLICATE = -100
+NOT_NULL = -391
+CHECK_FAILED = -530
+NO_PARENT_KEY = -691
+CHILD_ROWS = -692
+TO_NUMBER = -1213
+NUMBER_RANGE = -1215
+TO_DATE = -1218
+READ_LOCKED = -244
+INSERT_LOCKED = -271
+ISAM_LOCKED = -107
+ISAM_LOCK_TIMEOUT = -154
+TABLE_EXISTS = -310
+INDEX_EXISTS = -316
+NO_INDEX = -319
+DB_NOT_FOUND = -329
+DB_EXISTS = -330
+DB_IN_USE = -425
+NO_DATABASE = -759
+NOT_IN_TRANSACTION = -255
+NO_TRANSACTIONS = -256
+ALREADY_IN_TRANSACTION = -535
+NO_SAVEPOINT = -12030
+NOT_IMPLEMENTED = -999
+DIVIDE_BY_ZERO = -1202
+NO_ROUTINE = -674
+
+
+def error(sqlcode: int, near: str = "", isamcode: int = 0) -> SqlError:
+    """An SQL error as SQ_ERR carries it."""
+    return SqlError(sqlcode, isamcode, near)
+
+
+def _quoted(message: str) -> str:
+    match = re.search(r'"([^"]+)"', message)
+    return match[1] if match else ""
+
+
+def from_duckdb(exc: duckdb.Error, table: str = "") -> SqlError:
+    """The Informix error a DuckDB failure stands for."""
+    text = str(exc)
+    first = text.splitlines()[0] if text else ""
+    if isinstance(exc, duckdb.ConstraintException):
+        if "NOT NULL" in first:
+            return error(NOT_NULL, first.rsplit(".", 1)[-1].strip())
+        if "CHECK constraint" in first:
+            return error(CHECK_FAILED)
+        if "foreign key" in first.lower():
+            still = "still referenced" in first or "referenced by" in first
+            return error(CHILD_ROWS if still else NO_PARENT_KEY)
+        if "unique" in first.lower() or "primary key" in first.lower() or "Duplicate" in first:
+            return error(DUPLICATE_CONSTRAINT, table, ISAM_DUPLICATE)
+        return error(DUPLICATE_INDEX, table, ISAM_DUPLICATE)
+    if isinstance(exc, duckdb.CatalogException):
+        match = re.search(r"(Table|View) with name \"?([^\s\"!]+)\"? does not exist", first)
+        if match:
+            return error(NO_TABLE, match[2])
+        if "already exists" in first:
+            if "Index" in first:
+                return error(INDEX_EXISTS, _quoted(first))
+            match = re.search(r"with name \"?([^\s\"!]+)\"? already exists", first)
+            return error(TABLE_EXISTS, match[1] if match else table)
+        if "Index with name" in first:
+            return error(NO_INDEX, _quoted(first))
+        if "Function" in first or "Macro" in first:
+            return error(NO_ROUTINE, _quoted(first))
+        return error(NO_TABLE, table)
+    if isinstance(exc, duckdb.BinderException):
+        if "Referenced column" in first or "not found in FROM clause" in first:
+            return error(NO_COLUMN, _quoted(first))
+        if "does not have a column" in first or "Column with name" in first:
+            return error(NO_COLUMN, _quoted(first))
+        if "No function matches" in first or "Function" in first:
+            return error(NO_ROUTINE, _quoted(first))
+        return error(SYNTAX)
+    if isinstance(exc, duckdb.ConversionException):
+        if "out of range" in first or "Overflow" in first:
+            return error(NUMBER_RANGE)
+        if "date" in first.lower() or "timestamp" in first.lower():
+            return error(TO_DATE)
+        return error(TO_NUMBER)
+    if isinstance(exc, duckdb.OutOfRangeException):
+        return error(NUMBER_RANGE)
+    if isinstance(exc, duckdb.TransactionException) or "Conflict" in first:
+        if "insert" in first.lower() or "append" in first.lower():
+            return error(INSERT_LOCKED, table, ISAM_LOCKED)
+        return error(READ_LOCKED, table, ISAM_LOCKED)
+    if isinstance(exc, duckdb.ParserException):
+        return error(SYNTAX, _quoted(first))
+    if "Division by zero" in first:
+        return error(DIVIDE_BY_ZERO)
+    return error(SYNTAX)

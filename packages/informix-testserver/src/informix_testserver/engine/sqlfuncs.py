@@ -1,0 +1,184 @@
+"""Informix built-in functions that DuckDB spells or behaves otherwise, written as DuckDB SQL
+from their already rewritten arguments, and MATCHES patterns as GLOB patterns (IBM, "Informix
+Guide to SQL: Syntax", Function Expressions and the MATCHES Condition)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .lexer import SYNTAX_ERROR, SqlError, Tok
+
+# --- MATCHES -------------------------------------------------------------------------------
+
+
+def matches_to_glob(pattern: str, escape: str = "\\") -> str:
+    """An Informix MATCHES pattern as a DuckDB GLOB pattern.
+
+    MATCHES: ``*`` any string, ``?`` one character, ``[..]`` a class with ``^`` negation, and the
+    escape character (backslash by default) quotes the next one (IBM, "MATCHES Condition").
+    GLOB has the same wildcards, ``!`` negation, and quotes by a one-character class.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if escape and ch == escape and i + 1 < len(pattern):
+            out.append(_glob_literal(pattern[i + 1]))
+            i += 2
+        elif ch == "[":
+            end = pattern.find("]", i + 2)
+            if end < 0:
+                out.append("[[]")
+                i += 1
+                continue
+            body = pattern[i + 1 : end]
+            if body.startswith("^"):
+                body = "!" + body[1:]
+            out.append("[" + body + "]")
+            i = end + 1
+        elif ch in "*?":
+            out.append(ch)
+            i += 1
+        else:
+            out.append(_glob_literal(ch))
+            i += 1
+    return "".join(out)
+
+
+def _glob_literal(ch: str) -> str:
+    return f"[{ch}]" if ch in "*?[]\\!" else ch
+
+
+# --- functions rewritten from their rendered arguments ------------------------------------
+
+
+def _arity(args: list[str], tok: Tok, low: int, high: int) -> None:
+    if not low <= len(args) <= high:
+        raise SqlError(SYNTAX_ERROR, near=tok.text, offset=tok.pos)
+
+
+def _f_decode(args: list[str], tok: Tok) -> str:
+    """DECODE(x, w1, r1, ..., [default]); a NULL ``w`` matches a NULL ``x`` (IBM, DECODE)."""
+    _arity(args, tok, 3, 999)
+    subject, rest = args[0], args[1:]
+    whens = [
+        f"WHEN ({subject}) IS NOT DISTINCT FROM ({rest[k]}) THEN {rest[k + 1]}"
+        for k in range(0, len(rest) - 1, 2)
+    ]
+    default = f" ELSE {rest[-1]}" if len(rest) % 2 else ""
+    return f"CASE {' '.join(whens)}{default} END"
+
+
+def _f_mdy(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 3, 3)
+    month, day, year = (f"CAST({a} AS INTEGER)" for a in args)
+    return f"make_date({year}, {month}, {day})"
+
+
+def _f_dbinfo(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 1, 2)
+    if len(args) == 1:
+        return f"ifx_dbinfo(lower({args[0]}))"
+    return f"ifx_dbinfo(lower({args[0]}), CAST({args[1]} AS VARCHAR))"
+
+
+def _f_length(args: list[str], tok: Tok) -> str:
+    """LENGTH leaves out trailing blanks (IBM, "LENGTH Function")."""
+    _arity(args, tok, 1, 1)
+    return f"length(rtrim(CAST({args[0]} AS VARCHAR), ' '))"
+
+
+def _f_char_length(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 1, 1)
+    return f"length(CAST({args[0]} AS VARCHAR))"
+
+
+def _f_octet_length(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 1, 1)
+    return f"strlen(CAST({args[0]} AS VARCHAR))"
+
+
+def _f_substr(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 2, 3)
+    return f"substr(CAST({args[0]} AS VARCHAR), {', '.join(args[1:])})"
+
+
+def _f_pad(name: str) -> Callable[[list[str], Tok], str]:
+    def pad(args: list[str], tok: Tok) -> str:
+        _arity(args, tok, 2, 3)
+        fill = args[2] if len(args) == 3 else "' '"
+        return f"{name}(CAST({args[0]} AS VARCHAR), {args[1]}, {fill})"
+
+    return pad
+
+
+def _f_replace(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 2, 3)
+    new = args[2] if len(args) == 3 else "''"
+    return f"replace({args[0]}, {args[1]}, {new})"
+
+
+def _f_initcap(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 1, 1)
+    return f"ifx_initcap({args[0]})"
+
+
+def _f_trunc(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 1, 2)
+    return f"trunc({args[0]}, {args[1] if len(args) == 2 else 0})"
+
+
+def _f_round(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 1, 2)
+    return f"round({args[0]}, {args[1] if len(args) == 2 else 0})"
+
+
+def _f_mod(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 2, 2)
+    return f"(({args[0]}) % ({args[1]}))"
+
+
+def _f_to_char(args: list[str], tok: Tok) -> str:
+    """TO_CHAR(x [, fmt]): the format's % directives are strftime's (IBM, GL_DATETIME)."""
+    _arity(args, tok, 1, 2)
+    if len(args) == 1:
+        return f"CAST({args[0]} AS VARCHAR)"
+    return f"strftime(CAST({args[0]} AS TIMESTAMP), {args[1]})"
+
+
+def _f_to_date(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 1, 2)
+    fmt = args[1] if len(args) == 2 else "'%m/%d/%Y'"
+    return f"strptime({args[0]}, {fmt})"
+
+
+def _f_date(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 1, 1)
+    return f"CAST({args[0]} AS DATE)"
+
+
+def _f_hex(args: list[str], tok: Tok) -> str:
+    _arity(args, tok, 1, 1)
+    return f"('0x' || upper(lpad(hex({args[0]}), 8, '0')))"
+
+
+FUNCTIONS: dict[str, Callable[[list[str], Tok], str]] = {
+    "DECODE": _f_decode,
+    "MDY": _f_mdy,
+    "DBINFO": _f_dbinfo,
+    "LENGTH": _f_length,
+    "CHAR_LENGTH": _f_char_length,
+    "OCTET_LENGTH": _f_octet_length,
+    "SUBSTR": _f_substr,
+    "LPAD": _f_pad("lpad"),
+    "RPAD": _f_pad("rpad"),
+    "REPLACE": _f_replace,
+    "INITCAP": _f_initcap,
+    "TRUNC": _f_trunc,
+    "ROUND": _f_round,
+    "MOD": _f_mod,
+    "TO_CHAR": _f_to_char,
+    "TO_DATE": _f_to_date,
+    "DATE": _f_date,
+    "HEX": _f_hex,
+}
