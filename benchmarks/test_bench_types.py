@@ -31,7 +31,9 @@ from informix_wire.messages.describe import Column
 
 pytestmark = pytest.mark.bench
 
-PEER_DIR = Path(__file__).resolve().parent.parent / ".cache" / "peer-driver"
+CACHE = Path(__file__).resolve().parent.parent / ".cache"
+#: Where the peer may be: a ``pip install --target`` directory, or the pool benchmark's venv.
+PEER_DIRS = [CACHE / "peer-driver", *sorted(CACHE.glob("peer-venv/lib/python3*/site-packages"))]
 ENCODING = "iso-8859-1"
 
 
@@ -66,9 +68,11 @@ def _mix_floor_format(payload: bytes) -> str:
 
 def _load_peer() -> ModuleType:
     """The peer's ``_resultset`` module, loaded as package ``peer_informix_db``."""
-    init = PEER_DIR / "informix_db" / "__init__.py"
-    if not init.exists():
-        pytest.skip(f"peer driver not installed in {PEER_DIR} (see this module's docstring)")
+    found = [d / "informix_db" / "__init__.py" for d in PEER_DIRS]
+    found = [init for init in found if init.exists()]
+    if not found:
+        pytest.skip("peer driver not installed in .cache/peer-driver (see this module's docstring)")
+    init = found[0]
     if "peer_informix_db" not in sys.modules:
         spec = importlib.util.spec_from_file_location(
             "peer_informix_db", init, submodule_search_locations=[str(init.parent)]

@@ -19,7 +19,8 @@ def test_readme_keywords_and_context_manager(informix_server: Any) -> None:
         assert cur.fetchone() == (1,)
         assert conn.database == informix_server.database
         assert "14.10" in conn.server_version or conn.server_version
-    assert conn.closed and not conn.broken
+    assert conn.closed
+    assert not conn.broken
 
 
 def test_informix_url(informix_server: Any) -> None:
@@ -61,7 +62,8 @@ def test_keywords_override_the_dsn(informix_server: Any) -> None:
 def test_wrong_password_is_operational_error(informix_server: Any) -> None:
     with pytest.raises(informix_db.OperationalError) as info:
         connect(informix_server, password="wrong")
-    assert info.value.sqlcode is not None and info.value.sqlcode < 0
+    assert info.value.sqlcode is not None
+    assert info.value.sqlcode < 0
 
 
 def test_unknown_database_fails_with_sqlcode(informix_server: Any) -> None:
@@ -72,9 +74,7 @@ def test_unknown_database_fails_with_sqlcode(informix_server: Any) -> None:
 
 def test_connection_refused_is_operational_error() -> None:
     with pytest.raises(informix_db.OperationalError):
-        informix_db.connect(
-            host="127.0.0.1", port=1, user="u", server="s", connect_timeout=2.0
-        )
+        informix_db.connect(host="127.0.0.1", port=1, user="u", server="s", connect_timeout=2.0)
 
 
 def test_missing_server_name_is_programming_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,20 +23,23 @@ def conn(informix_server: Any) -> Iterator[informix_db.Connection]:
     c.close()
 
 
-@pytest.fixture
-def numbers(conn: informix_db.Connection) -> Iterator[str]:
-    """A table of 2000 rows (n, label)."""
+@pytest.fixture(scope="module")
+def numbers(informix_server: Any) -> Iterator[str]:
+    """A table of 2000 rows (n, label, amount), filled in one transaction, shared by the module."""
     table = table_name("nums")
-    cur = conn.cursor()
+    owner = connect(informix_server)
+    cur = owner.cursor()
     cur.execute(f"CREATE TABLE {table} (n INT NOT NULL, label VARCHAR(30), amount DECIMAL(8,2))")
     cur.executemany(
         f"INSERT INTO {table} VALUES (?, ?, ?)",
         [(i, f"row {i}", decimal.Decimal(i) / 4) for i in range(2000)],
     )
     assert cur.rowcount == 2000
+    owner.commit()
     yield table
-    if not conn.closed:
-        conn.cursor().execute(f"DROP TABLE {table}")
+    cur.execute(f"DROP TABLE {table}")
+    owner.commit()
+    owner.close()
 
 
 def test_description_has_real_metadata(conn: informix_db.Connection, numbers: str) -> None:
@@ -45,19 +48,28 @@ def test_description_has_real_metadata(conn: informix_db.Connection, numbers: st
     assert desc is not None
     assert [d[0] for d in desc] == ["n", "label", "amount"]
     n, label, amount = desc
-    assert n[1] == informix_db.NUMBER and n[6] is False
-    assert label[1] == informix_db.STRING and label[6] is True and label[3] is not None
-    assert amount[1] == informix_db.NUMBER and (amount[4], amount[5]) == (8, 2)
+    assert n[1] == informix_db.NUMBER
+    assert n[6] is False
+    assert label[1] == informix_db.STRING
+    assert label[6] is True
+    assert label[3] is not None
+    assert amount[1] == informix_db.NUMBER
+    assert (amount[4], amount[5]) == (8, 2)
     assert cur.fetchone() == (1, "row 1", decimal.Decimal("0.25"))
 
 
-def test_dml_rowcount_and_no_description(conn: informix_db.Connection, numbers: str) -> None:
-    cur = conn.cursor()
-    cur.execute(f"UPDATE {numbers} SET label = 'x' WHERE n < ?", (10,))
-    assert cur.rowcount == 10
-    assert cur.description is None
-    with pytest.raises(informix_db.ProgrammingError):
-        cur.fetchone()
+def test_dml_rowcount_and_no_description(informix_server: Any, numbers: str) -> None:
+    conn = connect(informix_server)
+    try:
+        cur = conn.cursor()
+        cur.execute(f"UPDATE {numbers} SET label = 'x' WHERE n < ?", (10,))
+        assert cur.rowcount == 10
+        assert cur.description is None
+        with pytest.raises(informix_db.ProgrammingError):
+            cur.fetchone()
+    finally:
+        conn.rollback()
+        conn.close()
 
 
 def test_lastrowid_from_serial_and_bigserial(conn: informix_db.Connection) -> None:
@@ -69,7 +81,8 @@ def test_lastrowid_from_serial_and_bigserial(conn: informix_db.Connection) -> No
             cur.execute(f"INSERT INTO {table} (v) VALUES (?)", (7,))
             first = cur.lastrowid
             cur.execute(f"INSERT INTO {table} (v) VALUES (?)", (8,))
-            assert first is not None and cur.lastrowid == first + 1, kind
+            assert first is not None, kind
+            assert cur.lastrowid == first + 1, kind
             cur.execute(f"SELECT id FROM {table} WHERE v = 8")
             assert cur.fetchone() == (first + 1,)
             assert cur.lastrowid is None
@@ -117,7 +130,8 @@ def test_several_open_cursors_interleave(informix_server: Any, numbers: str) -> 
         assert got_a == list(range(500))
         assert got_b == list(range(1999, 1499, -1))
         assert c.fetchone() == (2000,)
-        assert a.fetchone() is None and b.fetchone() is None
+        assert a.fetchone() is None
+        assert b.fetchone() is None
     finally:
         conn.close()
 
@@ -135,7 +149,7 @@ def test_statement_cache_skips_prepare(conn: informix_db.Connection, numbers: st
     assert cur.fetchall() == [("row 4",)]
     second = counter.sends - start
     assert second == first - 1  # no PREPARE the second time
-    assert not any(b"\x00\x02" == pdu[:2] for pdu in counter.sent[-second:])
+    assert not any(pdu[:2] == b"\x00\x02" for pdu in counter.sent[-second:])
 
 
 def test_numeric_markers_and_literals_with_question_marks(
@@ -143,8 +157,7 @@ def test_numeric_markers_and_literals_with_question_marks(
 ) -> None:
     cur = conn.cursor()
     cur.execute(
-        f"SELECT n, 'what? :1' FROM {numbers} -- a comment? :2\n WHERE n = :2 OR n = :1 "
-        "ORDER BY n",
+        f"SELECT n, 'what? :1' FROM {numbers} -- a comment? :2\n WHERE n = :2 OR n = :1 ORDER BY n",
         (5, 7),
     )
     assert cur.fetchall() == [(5, "what? :1"), (7, "what? :1")]

@@ -26,7 +26,7 @@ from informix_wire.errors import OperationalError
 
 pytestmark = pytest.mark.integration
 
-PROBE = "SELECT ? FROM systables WHERE tabid = 1"
+PROBE = "SELECT CAST(? AS INTEGER) FROM systables WHERE tabid = 1"
 
 
 @pytest.fixture

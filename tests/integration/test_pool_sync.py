@@ -64,7 +64,9 @@ def test_threads_share_a_small_pool(server: Any) -> None:
             for i in range(25):
                 with pool.connection() as conn:
                     cur = conn.cursor()
-                    cur.execute("SELECT ? FROM systables WHERE tabid = 1", (n * 100 + i,))
+                    cur.execute(
+                        "SELECT CAST(? AS INTEGER) FROM systables WHERE tabid = 1", (n * 100 + i,)
+                    )
                     assert cur.fetchone() == (n * 100 + i,)
         except BaseException as exc:
             errors.append(exc)

@@ -77,3 +77,59 @@ def test_scrollable(scenario: Any) -> None:
 
 def test_tls(scenario: Any) -> None:
     assert scenario["tabname"] == "systables"
+
+
+def test_transaction_errors(scenario: Any) -> None:
+    assert scenario == {"commit_outside": -255, "rollback_outside": -255, "begin_twice": -535,
+                        "duplicate_in_tx": -268, "kept": 2}  # fmt: skip
+
+
+def test_ansi_database(scenario: Any) -> None:
+    assert scenario == {"other_before_commit": 1, "after_rollback": 1, "dropped": -329}
+
+
+def test_unlogged_database(scenario: Any) -> None:
+    assert scenario == {"begin": -256, "rows": 1}
+
+
+def test_serials(scenario: Any) -> None:
+    """SERIAL(10) starts at 10 and 0 draws the next value; the values come back in SQ_DONE
+    (getSerial), SQ_INSERTDONE (getSerial8, getBigSerial) and DBINFO('sqlca.sqlerrd1')."""
+    assert scenario == {"serial": 11, "dbinfo": 11, "serial8": 2, "bigserial": 1, "ids": [10, 11]}
+
+
+def test_open_statements(scenario: Any) -> None:
+    assert scenario == {"seen": ["1:n1", "2:n2", "3:n3"], "rows": 6}
+
+
+def test_informix_sql(scenario: Any) -> None:
+    assert scenario == {
+        "skip_first": [2, 3], "matches": "beta", "nvl": "2000-01-01", "decode": "two",
+        "cast": "2x", "datetime": "2024-02-29 10:30:00.0", "date": "2024-02-29", "today": 1,
+        "dbname": "testdb", "major": "14",
+    }  # fmt: skip
+
+
+def test_index_info(scenario: Any) -> None:
+    assert scenario["indexes"] == ["code:false", "id:false"]
+
+
+def test_metadata_more(scenario: Any) -> None:
+    """getCatalogs (SQ_DBLIST), getTableTypes, getColumns type names, getImportedKeys."""
+    assert scenario["catalogs"] == ["sysmaster", "testdb"]
+    assert set(scenario["table_types"]) >= {"TABLE", "SYSTEM TABLE"}
+    assert scenario["columns"] == [
+        "id:integer:4:NO", "ts:datetime year to second:93:NO", "vc:varchar:12:NO",
+        "b:boolean:16:NO", "sr:serial8:-5:YES",
+    ]  # fmt: skip
+    assert scenario["imported"] == ["mm_p.id<-mm_c.pid"]
+    assert scenario["tables"] == ["mm_c", "mm_p"]
+
+
+def test_result_metadata(scenario: Any) -> None:
+    """ResultSetMetaData from DESCRIBE: declared types of table columns (name : type name :
+    java.sql.Types : precision : scale : nullable)."""
+    assert scenario["columns"][:5] == [
+        "id:serial:4:10:0:0", "amount:decimal:3:10:2:1", "code:char:1:4:0:1",
+        "note:varchar:12:50:0:1", "ts:datetime year to fraction(3):93:23:3:1",
+    ]  # fmt: skip

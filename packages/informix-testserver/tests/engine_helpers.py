@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from informix_testserver.engine import SqlError
 from informix_testserver.engine.connection import EngineSession
 from informix_testserver.engine.statement import Result
 
@@ -21,7 +22,7 @@ def rows(session: EngineSession, sql: str, params: Sequence[Any] = ()) -> list[t
 
 def sqlcode(session: EngineSession, sql: str, params: Sequence[Any] = ()) -> int:
     """The Informix SQLCODE ``sql`` fails with (the test fails if it succeeds)."""
-    with pytest.raises(Exception) as info:
+    with pytest.raises(SqlError) as info:
         run(session, sql, params)
     code = getattr(info.value, "sqlcode", None)
     assert isinstance(code, int), info.value

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from engine_helpers import rows, run, sqlcode
 
-from informix_testserver.engine import Engine
+from informix_testserver.engine import Engine, SqlError
 from informix_testserver.engine.connection import EngineSession
 from informix_wire.typecodes import TypeCode
 
@@ -36,7 +36,8 @@ def test_start_state_has_sysmaster_and_logged_testdb(eng: Engine) -> None:
     assert info.logged
     found = rows(session, "SELECT name, is_logging, is_ansi FROM sysdatabases ORDER BY name")
     assert found == [("sysmaster", 1, 0), ("testdb", 1, 0)]
-    assert session.open_database("testdb").logged and not eng.databases["testdb"].ansi
+    assert session.open_database("testdb").logged
+    assert not eng.databases["testdb"].ansi
     session.close()
 
 
@@ -48,7 +49,7 @@ def test_authenticate(eng: Engine) -> None:
 
 def test_unknown_database_and_no_database(eng: Engine) -> None:
     session = eng.session("informix")
-    with pytest.raises(Exception) as info:
+    with pytest.raises(SqlError) as info:
         session.open_database("nope")
     assert getattr(info.value, "sqlcode", None) == -329
     assert sqlcode(session, "SELECT 1 FROM systables") == -759
@@ -83,7 +84,7 @@ def test_describe_reports_declared_types(s: EngineSession) -> None:
         ("lv", TypeCode.UDTVAR, 300, True, "lvarchar"),
         ("ts", TypeCode.DATETIME, 14 << 8 | 0 << 4 | 10, True, ""),
         ("i8", TypeCode.INT8, 10, True, ""),
-        ("bs", TypeCode.BIGSERIAL, 8, False, ""),
+        ("bs", TypeCode.BIGSERIAL, 8, True, ""),  # SERIALs are nullable unless declared
     ]
     # An expression over a column is described by its own (DuckDB) type.
     expr = s.prepare("SELECT id + 1, c FROM d").columns
@@ -99,8 +100,14 @@ def test_values_round_trip(s: EngineSession) -> None:
         ["ab", decimal.Decimal("-12.345"), decimal.Decimal("1.25"), datetime.date(1999, 12, 31),
          stamp, True])  # fmt: skip
     assert rows(s, "SELECT * FROM v") == [
-        ("ab", decimal.Decimal("-12.345"), decimal.Decimal("1.25"), datetime.date(1999, 12, 31),
-         stamp, True)  # fmt: skip
+        (
+            "ab",
+            decimal.Decimal("-12.345"),
+            decimal.Decimal("1.25"),
+            datetime.date(1999, 12, 31),
+            stamp,
+            True,
+        )
     ]
 
 
@@ -110,10 +117,12 @@ def test_serials_are_reported_and_in_dbinfo(s: EngineSession) -> None:
     second = run(s, "INSERT INTO s1 VALUES (0, 'b')")
     assert (first.serial, first.rowcount) == (100, 1)
     assert second.serial == 101
-    assert rows(s, "SELECT id FROM s1 ORDER BY id") == [(100,), (101,)]
+    run(s, "INSERT INTO s1 VALUES (500, 'c')")
+    assert run(s, "INSERT INTO s1 (name) VALUES ('d')").serial == 501
+    assert rows(s, "SELECT id FROM s1 ORDER BY id") == [(100,), (101,), (500,), (501,)]
     info = rows(s, "SELECT DBINFO('sqlca.sqlerrd1'), DBINFO('dbname') FROM systables "
                    "WHERE tabid = 1")  # fmt: skip
-    assert info == [("101", "testdb")]
+    assert info == [("501", "testdb")]
     run(s, "CREATE TABLE s8 (id SERIAL8, x INT)")
     result = run(s, "INSERT INTO s8 (x) VALUES (1)")
     assert (result.serial8, result.serial) == (1, 0)
@@ -121,21 +130,32 @@ def test_serials_are_reported_and_in_dbinfo(s: EngineSession) -> None:
     assert run(s, "INSERT INTO sb (x) VALUES (1)").bigserial == 1
     assert rows(s, "SELECT DBINFO('bigserial') FROM systables WHERE tabid = 1") == [("1",)]
     updated = run(s, "UPDATE s1 SET name = 'z'")
-    assert updated.rowcount == 2
-    assert rows(s, "SELECT DBINFO('sqlca.sqlerrd2') FROM systables WHERE tabid = 1") == [("2",)]
+    assert updated.rowcount == 4
+    assert rows(s, "SELECT DBINFO('sqlca.sqlerrd2') FROM systables WHERE tabid = 1") == [("4",)]
 
 
 def test_errors_carry_informix_codes(s: EngineSession) -> None:
     run(s, "CREATE TABLE e (id INT PRIMARY KEY, v INT NOT NULL, u INT UNIQUE)")
     run(s, "INSERT INTO e VALUES (1, 1, 1)")
     assert sqlcode(s, "SELEC 1") == -201
-    with pytest.raises(Exception) as info:
+    with pytest.raises(SqlError) as info:
         run(s, "SELECT * FROM missing")
-    assert (info.value.sqlcode, info.value.near) == (-206, "missing")  # type: ignore[attr-defined]
+    assert (info.value.sqlcode, info.value.near) == (-206, "missing")
     assert sqlcode(s, "SELECT nope FROM e") == -217
-    with pytest.raises(Exception) as info:
+    with pytest.raises(SqlError) as info:
+        run(s, "INSERT INTO e (id, nope) VALUES (5, 5)")
+    assert (info.value.sqlcode, info.value.near) == (-217, "nope")
+    with pytest.raises(SqlError) as info:
         run(s, "INSERT INTO e VALUES (1, 2, 2)")
-    assert (info.value.sqlcode, info.value.isamcode) == (-268, -100)  # type: ignore[attr-defined]
+    assert (info.value.sqlcode, info.value.isamcode) == (-268, -100)
+    run(s, "CREATE UNIQUE INDEX e_v ON e (v)")
+    with pytest.raises(SqlError) as info:
+        run(s, "INSERT INTO e VALUES (7, 1, 7)")
+    assert (info.value.sqlcode, info.value.near) == (-239, "e_v")
+    with pytest.raises(SqlError) as info:
+        run(s, "INSERT INTO e VALUES (8, 8, 1)")
+    assert info.value.sqlcode == -268
+    assert info.value.near.startswith("informix.u")
     assert sqlcode(s, "INSERT INTO e VALUES (2, NULL, 3)") == -391
     assert sqlcode(s, "CREATE TABLE e (x INT)") == -310
     assert sqlcode(s, "INSERT INTO e VALUES ('x', 1, 4)") == -1213
@@ -148,18 +168,25 @@ def test_catalog_follows_ddl(s: EngineSession) -> None:
     run(s, "CREATE UNIQUE INDEX c_id ON c (id)")
     (tabid,) = rows(s, "SELECT tabid FROM systables WHERE tabname = 'p'")[0]
     assert tabid >= 100
-    assert rows(s, "SELECT colname, coltype, collength FROM syscolumns WHERE tabid = ? "
-                   "ORDER BY colno", [tabid]) == [("id", 2 + 256, 4), ("code", 0 + 256, 3)]  # fmt: skip
+    columns = rows(
+        s,
+        "SELECT colname, coltype, collength FROM syscolumns WHERE tabid = ? ORDER BY colno",
+        [tabid],
+    )
+    assert columns == [("id", 2 + 256, 4), ("code", 0 + 256, 3)]
     keys = rows(s, "SELECT c.constrtype, i.part1 FROM sysconstraints c, sysindexes i "
                    "WHERE c.idxname = i.idxname AND c.tabid = ?", [tabid])  # fmt: skip
     assert keys == [("P", 1)]
-    refs = rows(s, "SELECT r.ptabid FROM sysreferences r, sysconstraints k, systables t "
-                   "WHERE r.constrid = k.constrid AND k.tabid = t.tabid AND t.tabname = 'c'")
+    refs = rows(
+        s,
+        "SELECT r.ptabid FROM sysreferences r, sysconstraints k, systables t "
+        "WHERE r.constrid = k.constrid AND k.tabid = t.tabid AND t.tabname = 'c'",
+    )
     assert refs == [(tabid,)]
     assert rows(s, "SELECT idxtype FROM sysindexes WHERE idxname = 'c_id'") == [("U",)]
+    run(s, "DROP TABLE c")
     run(s, "RENAME TABLE p TO p2")
     assert s.prepare("SELECT code FROM p2").columns[0].type_code == TypeCode.CHAR
-    run(s, "DROP TABLE c")
     assert rows(s, "SELECT count(*) FROM systables WHERE tabname = 'c'") == [(0,)]
 
 
@@ -170,11 +197,20 @@ def test_views_and_temp_tables(s: EngineSession) -> None:
     run(s, "CREATE TEMP TABLE tt (c CHAR(7))")
     assert s.prepare("SELECT c FROM tt").columns[0].length == 7
     assert rows(s, "SELECT count(*) FROM systables WHERE tabname = 'tt'") == [(0,)]
+    run(s, "INSERT INTO base VALUES (1, 'x')")
+    run(s, "SELECT c, id FROM base INTO TEMP picked")
+    picked = s.prepare("SELECT * FROM picked").columns
+    assert [(c.name, c.type_code, c.length) for c in picked] == [
+        ("c", TypeCode.CHAR, 2),
+        ("id", TypeCode.INT, 4),
+    ]
+    assert rows(s, "SELECT * FROM picked") == [("x", 1)]
 
 
 def test_databases_created_and_dropped(eng: Engine, s: EngineSession) -> None:
     run(s, "CREATE DATABASE other WITH LOG MODE ANSI")
-    assert s.db is not None and s.db.name == "other" and s.db.ansi
+    assert s.db is not None
+    assert (s.db.name, s.db.ansi) == ("other", True)
     assert sqlcode(s, "DROP DATABASE other") == -425
     run(s, "DATABASE testdb")
     assert sqlcode(s, "CREATE DATABASE other") == -330

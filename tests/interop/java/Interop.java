@@ -63,6 +63,15 @@ public class Interop {
         SCENARIOS.put("two_cursors", Interop::twoCursors);
         SCENARIOS.put("scrollable", Interop::scrollable);
         SCENARIOS.put("tls", Interop::tls);
+        SCENARIOS.put("transaction_errors", Interop::transactionErrors);
+        SCENARIOS.put("ansi_database", Interop::ansiDatabase);
+        SCENARIOS.put("unlogged_database", Interop::unloggedDatabase);
+        SCENARIOS.put("serials", Interop::serials);
+        SCENARIOS.put("open_statements", Interop::openStatements);
+        SCENARIOS.put("informix_sql", Interop::informixSql);
+        SCENARIOS.put("index_info", Interop::indexInfo);
+        SCENARIOS.put("metadata_more", Interop::metadataMore);
+        SCENARIOS.put("result_metadata", Interop::resultMetadata);
     }
 
     public static void main(String[] args) {
@@ -380,6 +389,260 @@ public class Interop {
              ResultSet rs = s.executeQuery("SELECT tabname FROM systables WHERE tabid = 1")) {
             rs.next();
             r.put("tabname", rs.getString(1).trim());
+        }
+        return r;
+    }
+
+    static Map<String, Object> transactionErrors() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            r.put("commit_outside", sqlError(s, "COMMIT WORK").get("sqlcode"));
+            r.put("rollback_outside", sqlError(s, "ROLLBACK WORK").get("sqlcode"));
+            s.execute("BEGIN WORK");
+            r.put("begin_twice", sqlError(s, "BEGIN WORK").get("sqlcode"));
+            s.execute("ROLLBACK WORK");
+            s.executeUpdate("CREATE TABLE txe_t (id INT PRIMARY KEY)");
+            c.setAutoCommit(false);
+            s.executeUpdate("INSERT INTO txe_t VALUES (1)");
+            r.put("duplicate_in_tx", sqlError(s, "INSERT INTO txe_t VALUES (1)").get("sqlcode"));
+            s.executeUpdate("INSERT INTO txe_t VALUES (2)");
+            c.commit();
+            r.put("kept", count(c, "txe_t"));
+            c.setAutoCommit(true);
+            s.executeUpdate("DROP TABLE txe_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> ansiDatabase() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE DATABASE ansi_j WITH LOG MODE ANSI");
+        }
+        try (Connection c = DriverManager.getConnection(url("ansi_j", ""));
+             Connection other = DriverManager.getConnection(url("ansi_j", ""));
+             Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.executeUpdate("CREATE TABLE a_t (id INT)");
+            s.executeUpdate("INSERT INTO a_t VALUES (1)");
+            c.commit();
+            s.executeUpdate("INSERT INTO a_t VALUES (2)");
+            r.put("other_before_commit", count(other, "a_t"));
+            other.commit();
+            c.rollback();
+            r.put("after_rollback", count(c, "a_t"));
+            s.executeUpdate("DROP TABLE a_t");
+            c.commit();
+            other.commit();
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("DROP DATABASE ansi_j");
+            r.put("dropped", sqlError(s, "DATABASE ansi_j").get("sqlcode"));
+        }
+        return r;
+    }
+
+    static Map<String, Object> unloggedDatabase() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE DATABASE nolog_j");
+        }
+        try (Connection c = DriverManager.getConnection(url("nolog_j", ""));
+             Statement s = c.createStatement()) {
+            r.put("begin", sqlError(s, "BEGIN WORK").get("sqlcode"));
+            s.executeUpdate("CREATE TABLE u_t (id INT)");
+            s.executeUpdate("INSERT INTO u_t VALUES (1)");
+            r.put("rows", count(c, "u_t"));
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("DROP DATABASE nolog_j");
+        }
+        return r;
+    }
+
+    static Map<String, Object> serials() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE ser_t (id SERIAL(10), v VARCHAR(10))");
+            s.executeUpdate("CREATE TABLE ser8_t (id SERIAL8, v INT)");
+            s.executeUpdate("CREATE TABLE bser_t (id BIGSERIAL, v INT)");
+            s.executeUpdate("INSERT INTO ser_t (v) VALUES ('a')");
+            s.executeUpdate("INSERT INTO ser_t VALUES (0, 'b')");
+            r.put("serial", ((com.informix.jdbc.IfxStatement) s).getSerial());
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT DBINFO('sqlca.sqlerrd1') FROM systables WHERE tabid = 1")) {
+                rs.next();
+                r.put("dbinfo", rs.getInt(1));
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO ser8_t (v) VALUES (?)")) {
+                p.setInt(1, 5);
+                p.executeUpdate();
+                p.executeUpdate();
+                r.put("serial8", ((com.informix.jdbc.IfxStatement) p).getSerial8());
+            }
+            s.executeUpdate("INSERT INTO bser_t (v) VALUES (1)");
+            r.put("bigserial", ((com.informix.jdbc.IfxStatement) s).getBigSerial());
+            List<Object> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT id FROM ser_t ORDER BY id")) {
+                while (rs.next()) ids.add(rs.getInt(1));
+            }
+            r.put("ids", ids);
+            s.executeUpdate("DROP TABLE ser_t");
+            s.executeUpdate("DROP TABLE ser8_t");
+            s.executeUpdate("DROP TABLE bser_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> openStatements() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE open_t (id INT, name VARCHAR(10))");
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO open_t VALUES (?, ?)");
+                 PreparedStatement byId = c.prepareStatement("SELECT name FROM open_t WHERE id = ?");
+                 PreparedStatement all = c.prepareStatement("SELECT id FROM open_t ORDER BY id")) {
+                for (int i = 1; i <= 3; i++) { ins.setInt(1, i); ins.setString(2, "n" + i); ins.executeUpdate(); }
+                List<Object> seen = new ArrayList<>();
+                all.setFetchSize(1);
+                try (ResultSet ra = all.executeQuery()) {
+                    while (ra.next()) {
+                        byId.setInt(1, ra.getInt(1));
+                        try (ResultSet rb = byId.executeQuery()) {
+                            rb.next();
+                            seen.add(ra.getInt(1) + ":" + rb.getString(1));
+                        }
+                        ins.setInt(1, 10 + ra.getInt(1)); ins.setString(2, "x");
+                        ins.executeUpdate();
+                    }
+                }
+                r.put("seen", seen);
+            }
+            r.put("rows", count(c, "open_t"));
+            s.executeUpdate("DROP TABLE open_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> informixSql() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE ifx_t (id INT, name CHAR(10), born DATE, "
+                + "stamp DATETIME YEAR TO MINUTE)");
+            s.executeUpdate("INSERT INTO ifx_t VALUES (1, 'alpha', MDY(2, 29, 2024), "
+                + "DATETIME(2024-02-29 10:30) YEAR TO MINUTE)");
+            s.executeUpdate("INSERT INTO ifx_t VALUES (2, 'beta', NULL, NULL)");
+            s.executeUpdate("INSERT INTO ifx_t VALUES (3, 'gamma', TODAY, CURRENT YEAR TO MINUTE)");
+            try (ResultSet rs = s.executeQuery("SELECT FIRST 2 SKIP 1 id FROM ifx_t ORDER BY id")) {
+                List<Object> ids = new ArrayList<>();
+                while (rs.next()) ids.add(rs.getInt(1));
+                r.put("skip_first", ids);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT name FROM ifx_t WHERE name MATCHES '*et*'")) {
+                rs.next();
+                r.put("matches", rs.getString(1).trim());
+            }
+            try (ResultSet rs = s.executeQuery("SELECT NVL(born, MDY(1, 1, 2000)), "
+                    + "DECODE(id, 2, 'two', 'other'), id::VARCHAR(5) || 'x' FROM ifx_t WHERE id = 2")) {
+                rs.next();
+                r.put("nvl", rs.getDate(1).toString());
+                r.put("decode", rs.getString(2));
+                r.put("cast", rs.getString(3));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT stamp, born FROM ifx_t WHERE id = 1")) {
+                rs.next();
+                r.put("datetime", rs.getTimestamp(1).toString());
+                r.put("date", rs.getDate(2).toString());
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM ifx_t WHERE born = TODAY")) {
+                rs.next();
+                r.put("today", rs.getInt(1));
+            }
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT DBINFO('dbname'), DBINFO('version', 'major') FROM systables WHERE tabid = 1")) {
+                rs.next();
+                r.put("dbname", rs.getString(1));
+                r.put("major", rs.getString(2));
+            }
+            s.executeUpdate("DROP TABLE ifx_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> indexInfo() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE idx_t (id INT PRIMARY KEY, code CHAR(3), v INT)");
+            s.executeUpdate("CREATE UNIQUE INDEX idx_code ON idx_t (code)");
+            List<Object> idx = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, "idx_t", false, false)) {
+                while (rs.next()) {
+                    if (rs.getString("INDEX_NAME") == null) continue;
+                    idx.add(rs.getString("COLUMN_NAME") + ":" + rs.getBoolean("NON_UNIQUE"));
+                }
+            }
+            Collections.sort(idx, (a, b) -> a.toString().compareTo(b.toString()));
+            r.put("indexes", idx);
+            s.executeUpdate("DROP TABLE idx_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> metadataMore() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            DatabaseMetaData md = c.getMetaData();
+            List<Object> catalogs = new ArrayList<>();
+            try (ResultSet rs = md.getCatalogs()) {
+                while (rs.next()) catalogs.add(rs.getString(1).trim());
+            }
+            r.put("catalogs", catalogs);
+            List<Object> types = new ArrayList<>();
+            try (ResultSet rs = md.getTableTypes()) {
+                while (rs.next()) types.add(rs.getString(1).trim());
+            }
+            r.put("table_types", types);
+            s.executeUpdate("CREATE TABLE mm_p (id INT PRIMARY KEY, ts DATETIME YEAR TO SECOND, "
+                + "vc VARCHAR(30), b BOOLEAN, sr SERIAL8)");
+            s.executeUpdate("CREATE TABLE mm_c (cid INT, pid INT REFERENCES mm_p (id))");
+            List<Object> cols = new ArrayList<>();
+            try (ResultSet rs = md.getColumns(null, null, "mm_p", null)) {
+                while (rs.next()) cols.add(rs.getString("COLUMN_NAME") + ":" + rs.getString("TYPE_NAME")
+                    + ":" + rs.getInt("DATA_TYPE") + ":" + rs.getString("IS_AUTOINCREMENT"));
+            }
+            r.put("columns", cols);
+            List<Object> fks = new ArrayList<>();
+            try (ResultSet rs = md.getImportedKeys(null, null, "mm_c")) {
+                while (rs.next()) fks.add(rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME")
+                    + "<-" + rs.getString("FKTABLE_NAME") + "." + rs.getString("FKCOLUMN_NAME"));
+            }
+            r.put("imported", fks);
+            List<Object> all = new ArrayList<>();
+            try (ResultSet rs = md.getTables(null, null, "mm_%", new String[] {"TABLE"})) {
+                while (rs.next()) all.add(rs.getString("TABLE_NAME"));
+            }
+            r.put("tables", all);
+            s.executeUpdate("DROP TABLE mm_c");
+            s.executeUpdate("DROP TABLE mm_p");
+        }
+        return r;
+    }
+
+    static Map<String, Object> resultMetadata() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE rm_t (id SERIAL NOT NULL, amount DECIMAL(10,2), "
+                + "code CHAR(4), note VARCHAR(50), ts DATETIME YEAR TO FRACTION(3))");
+            List<Object> cols = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT id, amount, code, note, ts, COUNT(*) AS n "
+                    + "FROM rm_t GROUP BY 1, 2, 3, 4, 5")) {
+                ResultSetMetaData m = rs.getMetaData();
+                for (int i = 1; i <= m.getColumnCount(); i++) {
+                    cols.add(m.getColumnName(i) + ":" + m.getColumnTypeName(i) + ":" + m.getColumnType(i)
+                        + ":" + m.getPrecision(i) + ":" + m.getScale(i) + ":" + m.isNullable(i));
+                }
+            }
+            r.put("columns", cols);
+            s.executeUpdate("DROP TABLE rm_t");
         }
         return r;
     }

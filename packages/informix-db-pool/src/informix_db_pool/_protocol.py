@@ -44,7 +44,8 @@ class AsyncPoolableConnection(Protocol):
 
     @property
     def broken(self) -> bool:
-        """True when the link failed, the protocol desynchronised or an operation was cancelled."""
+        """True when the link failed or the protocol desynchronised (``informix_db_aio``: also a
+        cancelled operation whose reply could not be drained)."""
 
     @property
     def in_transaction(self) -> bool:

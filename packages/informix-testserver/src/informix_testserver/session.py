@@ -16,8 +16,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from informix_testserver import login
-from informix_testserver.rows import FIXED_WIDTH, column_width, decode_param
 from informix_testserver.statements import Cursor, Statement, StatementTable
+from informix_types import decode_typed, row_encoder
+from informix_types.codecs import ENVELOPE, FIXED, codec_for
 from informix_wire import messages as m
 from informix_wire.buffer import ReadBuffer
 from informix_wire.capabilities import IDS15_REPLY, Capabilities
@@ -40,6 +41,8 @@ _NOT_AVAILABLE = -404
 _NOT_IMPLEMENTED = -999
 #: The IDESCRIBE type JDBC reads as "parameter type unknown" (IfxPreparedStatement.getColumnInfo).
 _UNKNOWN_PARAM = 51
+#: SQ_DBLIST, the list of databases (JDBC IfxSqli.sendGetDBList).
+_SQ_DBLIST = 26
 #: DBOPEN DONE warning bits (sqli-facts part B §2, JDBC OpenDbInit): logged, ANSI, OnLine server.
 _DB_LOGGED, _DB_ANSI, _DB_ONLINE = 0x01, 0x02, 0x04
 
@@ -69,8 +72,15 @@ def _as_failure(exc: Exception) -> SqlFailure | None:
     )
 
 
-def describe_columns(columns: Any) -> tuple[list[Column], int]:
-    """DESCRIBE columns with their start offsets, and the tuple size (JDBC receiveDescribe)."""
+#: Widths of the fixed-size types, which DESCRIBE also sends as their encoded length (sqli-facts
+#: part B §2: INT is described with length 4; JDBC IfxRowColumn.setOffsetInTuple steps over a
+#: fixed column by getColumnLength when the row has variable-length columns).
+FIXED_WIDTH = {1: 2, 2: 4, 4: 4, 6: 4, 7: 4, 3: 8, 52: 8, 53: 8, 17: 10, 18: 10}
+
+
+def describe_columns(columns: Any, encoding: str = "utf-8") -> tuple[list[Column], int]:
+    """DESCRIBE columns with their start offsets, and the tuple size (JDBC receiveDescribe):
+    the widest tuple, each column as wide as ``informix_types`` lays it out."""
     out: list[Column] = []
     start = 0
     for spec in columns:
@@ -81,7 +91,13 @@ def describe_columns(columns: Any) -> tuple[list[Column], int]:
         col.owner = spec.extended_owner.encode("utf-8")
         col.extended_name = spec.extended_name.encode("utf-8")
         out.append(col)
-        start += column_width(spec)
+        codec = codec_for(col, encoding)
+        if codec.layout == FIXED:
+            start += codec.width
+        elif codec.layout == ENVELOPE:
+            start += 5 + length
+        else:
+            start += 1 + (length & 0xFF)
     return out, start
 
 
@@ -207,6 +223,8 @@ class Session:
     def _serve(self) -> None:
         while True:
             while True:
+                if self._db_list():
+                    continue
                 reader = self.buffer.reader()
                 try:
                     pdu = m.read_request_pdu(reader, self.caps)
@@ -233,6 +251,28 @@ class Session:
             if self.server.config.log_pdus:
                 self._log_reply(reply)
             self._send(reply)
+
+    def _db_list(self) -> bool:
+        """SQ_DBLIST (``DatabaseMetaData.getCatalogs``): the request is the bare tag and EOT, the
+        reply each database name as a char field, an empty one, then EOT (JDBC
+        IfxSqli.sendGetDBList / receiveDBList). ``informix_wire.messages`` has no class for it
+        yet, so it is answered here from the raw bytes."""
+        if len(self.buffer) < 2 or self.buffer.reader().short() != _SQ_DBLIST:
+            return False
+        while len(self.buffer) < 4:
+            self._recv()
+        reader = self.buffer.reader()
+        reader.short()
+        if reader.short() != Tag.EOT:
+            raise ProtocolError("SQ_DBLIST not followed by SQ_EOT")
+        self.buffer.consume(4)
+        out = Writer().short(_SQ_DBLIST)
+        for name in self.server.engine.database_names():
+            data = name.encode(self.encoding)
+            out.short(len(data)).raw(data + b"\0" * (len(data) % 2))
+        out.short(0).short(Tag.EOT)
+        self._send(out.getvalue())
+        return True
 
     def _log_reply(self, reply: bytes) -> None:
         """Log a reply as the client will decode it (with the wire package's own decoder)."""
@@ -322,7 +362,9 @@ class Session:
     def _prepare(self, msg: m.Prepare | m.Command, out: Writer) -> None:
         sql = msg.sql.decode(self.encoding)
         prepared = self.engine_session.prepare(sql)
-        self.current = self.statements.add(prepared)
+        columns, size = describe_columns(prepared.columns, self.encoding)
+        encode = row_encoder(columns, self.encoding)
+        self.current = self.statements.add(prepared, columns, size, encode)
 
     def _stmt(self) -> Statement:
         if self.current is None:
@@ -332,8 +374,9 @@ class Session:
     def _ndescribe(self, msg: m.NDescribe, out: Writer) -> None:
         """SQ_DESCRIBE with the statement's id, which JDBC echoes in each SQ_ID."""
         stmt = self._stmt()
-        columns, size = describe_columns(stmt.prepared.columns)
-        m.Describe(stmt.prepared.statement_type, stmt.id, 0, size, columns).encode(out, self.caps)
+        m.Describe(stmt.prepared.statement_type, stmt.id, 0, stmt.tuple_size, stmt.columns).encode(
+            out, self.caps
+        )
 
     def _wantdone(self, msg: m.WantDone, out: Writer) -> None:
         self._done(out, m.Done())
@@ -369,20 +412,14 @@ class Session:
         self._stmt().cursor_name = msg.name.decode(self.encoding)
 
     def _bind(self, msg: m.Bind, out: Writer) -> None:
-        self._stmt().params = [
-            decode_param(v.type, v.data, self.encoding, v.precision) for v in msg.values
-        ]
+        self._stmt().params = [decode_typed(v, self.encoding) for v in msg.values]
 
     def _open(self, msg: m.Open, out: Writer) -> None:
         stmt = self._stmt()
         stmt.close_cursor()
         result = self.engine_session.execute(stmt.prepared, stmt.params)
         stmt.cursor = Cursor(
-            stmt.prepared.columns,
-            result,
-            iter(result.rows),
-            cache=[] if stmt.scroll else None,
-            encoding=self.encoding,
+            stmt.encode, result, iter(result.rows), cache=[] if stmt.scroll else None
         )
 
     def _nfetch(self, msg: m.NFetch, out: Writer) -> None:

@@ -7,13 +7,13 @@ works when freed ids come back). Several statements may be open at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from informix_testserver.engine_api import ColumnSpecLike
-from informix_testserver.rows import encode_row
+from informix_types import RowEncoder
 from informix_wire.errors import ProtocolError
+from informix_wire.messages.describe import Column
 
 #: More statements than this per session is a client leak (IDS has a similar per-session limit).
 MAX_STATEMENTS = 32767
@@ -23,7 +23,8 @@ MAX_STATEMENTS = 32767
 class Cursor:
     """An open result: rows stream from the engine and leave as TUPLE payloads."""
 
-    columns: Sequence[ColumnSpecLike]
+    #: ``informix_types.row_encoder`` of the statement's DESCRIBE.
+    encode: RowEncoder
     result: Any
     rows: Iterator[tuple[Any, ...]]
     fetched: int = 0
@@ -31,7 +32,6 @@ class Cursor:
     #: Every row seen so far, kept only for scroll cursors (SQ_SFETCH moves backwards).
     cache: list[bytes] | None = None
     position: int = 0
-    encoding: str = "utf-8"
 
     def next_payload(self) -> bytes | None:
         """The next row encoded, or None at the end."""
@@ -43,7 +43,7 @@ class Cursor:
             self.exhausted = True
             return None
         self.fetched += 1
-        payload = encode_row(self.columns, row, self.encoding)
+        payload = self.encode(row)
         if self.cache is not None:
             self.cache.append(payload)
         return payload
@@ -61,6 +61,11 @@ class Statement:
 
     id: int
     prepared: Any
+    #: The wire DESCRIBE of the result columns, their tuple size and the row encoder planned
+    #: for them, all made once at PREPARE.
+    columns: list[Column]
+    tuple_size: int
+    encode: RowEncoder
     params: list[object] = field(default_factory=list)
     cursor_name: str = ""
     cursor: Cursor | None = None
@@ -83,13 +88,15 @@ class StatementTable:
     def __len__(self) -> int:
         return len(self._by_id)
 
-    def add(self, prepared: Any) -> Statement:
+    def add(
+        self, prepared: Any, columns: list[Column], tuple_size: int, encode: RowEncoder
+    ) -> Statement:
         sid = 0
         while sid in self._by_id:
             sid += 1
         if sid >= MAX_STATEMENTS:
             raise ProtocolError(f"more than {MAX_STATEMENTS} statements open in one session")
-        stmt = Statement(sid, prepared)
+        stmt = Statement(sid, prepared, columns, tuple_size, encode)
         self._by_id[sid] = stmt
         return stmt
 

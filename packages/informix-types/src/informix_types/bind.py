@@ -124,7 +124,9 @@ def _bind_int(value: int) -> TypedValue:
 
 def bind_decimal(value: Decimal, type_code: int = TypeCode.DECIMAL) -> TypedValue:
     if value.is_finite() and value.as_tuple().exponent > 0:  # type: ignore[operator]
-        value = value.quantize(Decimal(1), context=decimals._EXACT)
+        if value.adjusted() >= decimals.MAX_DIGITS:
+            raise DataError(f"{value} has more than {decimals.MAX_DIGITS} integer digits")
+        value = value.quantize(Decimal(1))
     data = decimals.encode(value)
     scale = -value.as_tuple().exponent  # type: ignore[operator]
     return TypedValue(type_code, _short_framed(data), max(scale, 0))

@@ -37,6 +37,10 @@ class ColumnCodec:
     fmt: str = ""
     sentinel: object = None
     convert: Callable[[Any], Any] | None = None
+    #: An expression the planner may inline instead of calling ``convert``: ``{v}`` is the raw
+    #: cell, ``names`` what it refers to. Errors it raises become DataError.
+    inline: str = ""
+    names: tuple[tuple[str, object], ...] = ()
 
 
 def _nan_is_null(value: float) -> float | None:
@@ -87,7 +91,16 @@ def codec_for(column: Column, encoding: str) -> ColumnCodec:
     if kind is Kind.INT8:
         return _raw(kind, 10, numeric.decode_int8, _encode_int8)
     if kind is Kind.DATE:
-        return ColumnCodec(kind, FIXED, _encode_date, 4, "i", convert=temporal.date_from_days)
+        return ColumnCodec(
+            kind,
+            FIXED,
+            _encode_date,
+            4,
+            "i",
+            convert=temporal.date_from_days,
+            inline=f"None if {{v}} == {temporal.DATE_NULL} else _fromordinal({{v}} + _DATE0)",
+            names=(("_fromordinal", dt.date.fromordinal), ("_DATE0", temporal.DATE_ORIGIN)),
+        )
     if kind is Kind.CHAR:
         return _char_codec(length, encoding)
     if kind is Kind.DECIMAL:
@@ -115,6 +128,8 @@ def codec_for(column: Column, encoding: str) -> ColumnCodec:
             VARCHAR,
             lambda v: strings.varchar_to_tuple(v, limit, encoding),
             convert=decode_varchar,
+            inline="str({v}, _ENCODING)",
+            names=(("_ENCODING", encoding),),
         )
     if kind in (Kind.LVARCHAR, Kind.BOOLEAN, Kind.BLOB, Kind.CLOB, Kind.COMPOSITE, Kind.UDT):
         return _envelope_codec(kind, column, encoding)
@@ -170,11 +185,8 @@ def _char_codec(width: int, encoding: str) -> ColumnCodec:
 
 
 def _decimal_codec(qualifier: int) -> ColumnCodec:
-    scale = qualifier & 0xFF
     width = packed.tuple_width(qualifier)
-
-    def decode(raw: bytes) -> Decimal | None:
-        return decimals.decode(raw, scale)
+    decode = decimals.decoder(qualifier & 0xFF, width - 1)
 
     def encode(value: Any) -> bytes:
         if value is not None and not isinstance(value, Decimal):

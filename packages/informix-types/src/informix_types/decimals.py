@@ -9,6 +9,7 @@ with the digits the server stored. Up to 32 significant digits (IBM: DECIMAL pre
 from __future__ import annotations
 
 import decimal
+from collections.abc import Callable
 from decimal import Decimal
 
 from informix_types import packed
@@ -18,36 +19,60 @@ FLOATING_SCALE = 255
 MAX_DIGITS = 32
 #: Enough precision for any exact operation on 32-digit values (the default context has 28).
 _EXACT = decimal.Context(prec=100, rounding=decimal.ROUND_HALF_UP, Emax=999, Emin=-999)
-_POW10 = tuple(10**i for i in range(80))
 #: Zero as JDBC sends it: head 0x80 (exponent -64) and one zero digit (IfxDecimal.convIfx).
 ZERO = b"\x80\x00"
+
+
+#: ``bytes.translate`` table from a base-100 digit byte to the BCD byte whose hex text is the same
+#: two decimal digits (45 -> 0x45); bytes above 99 become 0xFF, whose "ff" fails to parse.
+_BCD = bytes((d // 10) << 4 | d % 10 if d < 100 else 0xFF for d in range(256))
+
+
+def decoder(scale: int, pairs: int) -> Callable[[bytes], Decimal | None]:
+    """A decoder for one column: ``pairs`` digit bytes after the head, ``scale`` fraction digits
+    (or FLOATING_SCALE). Planned once per column so that a row pays no per-cell set-up; the
+    digits become decimal text in C (``translate`` to BCD, then ``hex``)."""
+    full = 100**pairs
+    floating = scale == FLOATING_SCALE
+
+    def decode_column(data: bytes) -> Decimal | None:
+        head = data[0]
+        if not head and not data[1]:
+            return None
+        text = data[1:].translate(_BCD).hex()
+        sign = ""
+        try:
+            if not head & 0x80:
+                head ^= 0x7F
+                stored = int(text)
+                if stored:  # the digits are the base-100 complement: 100**pairs - value
+                    sign = "-"
+                    text = str(full - stored).zfill(2 * pairs)
+            power = 2 * ((head & 0x7F) - 64 - pairs)  # value = int(text) * 10**power
+            if floating:
+                text = text.rstrip("0")
+                if not text:
+                    return Decimal(0)
+                return Decimal(f"{sign}{text}E{power + 2 * pairs - len(text)}")
+            cut = -scale - power
+            if cut > 0:
+                if text[-cut:].strip("0"):  # more digits than the scale: keep them all
+                    return Decimal(f"{sign}{text}E{power}")
+                text = text[:-cut]
+            elif cut < 0:
+                text += "0" * -cut
+            return Decimal(f"{sign}{text or '0'}E-{scale}")
+        except (decimal.InvalidOperation, ValueError):
+            raise DataError(f"packed decimal digit above 99: {bytes(data).hex()}") from None
+
+    return decode_column
 
 
 def decode(data: bytes | memoryview, scale: int = FLOATING_SCALE) -> Decimal | None:
     """A DECIMAL/MONEY value from its packed bytes (tuple width or bind data without length)."""
     if packed.is_null(data):
         return None
-    negative, exponent, digits = packed.unpack(data)
-    coefficient = packed.digits_value(digits)
-    if not coefficient:
-        return Decimal(0) if scale == FLOATING_SCALE else Decimal((0, (0,), -scale))
-    power = 2 * (exponent - len(digits))  # value = coefficient * 10**power
-    if scale == FLOATING_SCALE:
-        while power < 0 and coefficient % 10 == 0:
-            coefficient //= 10
-            power += 1
-        if power > 0:
-            coefficient *= _POW10[power] if power < 80 else 10**power
-            power = 0
-    elif power > -scale:
-        coefficient *= 10 ** (power + scale)
-        power = -scale
-    else:
-        while power < -scale and coefficient % 10 == 0:
-            coefficient //= 10
-            power += 1
-    sign = "-" if negative else ""
-    return Decimal(f"{sign}{coefficient}E{power}")
+    return decoder(scale, len(data) - 1)(bytes(data))
 
 
 def encode(value: Decimal, qualifier: int | None = None) -> bytes:
@@ -93,7 +118,10 @@ def fit(value: Decimal, qualifier: int) -> Decimal:
         if len(rounded.as_tuple().digits) > precision:
             rounded = decimal.Context(prec=precision, rounding=decimal.ROUND_HALF_UP).plus(value)
         return rounded
-    rounded = value.quantize(Decimal((0, (1,), -scale)), context=_EXACT)
+    try:
+        rounded = value.quantize(Decimal((0, (1,), -scale)), context=_EXACT)
+    except decimal.InvalidOperation:
+        raise DataError(f"{value} does not fit DECIMAL({precision},{scale})") from None
     digits = len(rounded.as_tuple().digits)
     if rounded and digits > precision:
         raise DataError(f"{value} does not fit DECIMAL({precision},{scale})")

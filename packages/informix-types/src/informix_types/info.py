@@ -85,7 +85,8 @@ def column_info(column: Column) -> ColumnInfo:
         if alias and kind in (Kind.INT, Kind.INT8, Kind.BIGINT):
             group = "ROWID" if alias.startswith(("SERIAL", "BIGSERIAL")) else group
             type_name = alias
-        return info(type_name, display, internal, prec, 0 if group == "NUMBER" else None, group)
+        scale = 0 if group in ("NUMBER", "ROWID") and prec is not None else None
+        return info(type_name, display, internal, prec, scale, group)
     if kind is Kind.CHAR:
         return info(f"{alias or 'CHAR'}({length})", length, length, length, None, "STRING")
     if kind is Kind.VARCHAR:

@@ -98,7 +98,3 @@ def kind_of(column: Column) -> Kind:
 
 def _known_xid(xid: int) -> bool:
     return xid in ExtendedId._value2member_map_
-
-
-#: Kinds whose tuple form is the ``[u8 ind][i32 len][bytes]`` envelope.
-ENVELOPED = frozenset({Kind.LVARCHAR, Kind.BOOLEAN, Kind.BLOB, Kind.CLOB, Kind.COMPOSITE, Kind.UDT})

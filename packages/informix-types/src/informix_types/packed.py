@@ -18,9 +18,6 @@ from __future__ import annotations
 
 from informix_wire.errors import DataError
 
-#: Two-character text of each base-100 digit.
-PAIR_TEXT = tuple(f"{d:02d}" for d in range(100))
-
 
 def is_null(data: bytes | memoryview) -> bool:
     return len(data) < 2 or (data[0] == 0 and data[1] == 0)

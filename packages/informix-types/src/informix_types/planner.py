@@ -151,9 +151,11 @@ def _length_message(got: int, expected: int, shape: str) -> str:
 
 
 def _all_plain_numbers(codecs: list[ColumnCodec]) -> RowDecoder | None:
-    """For rows of SMALLINT/INT/BIGINT/FLOAT only: unpack the whole payload in one call and only
-    fix NULL sentinels when one is present."""
-    if not codecs or any(c.layout != FIXED or c.fmt not in ("h", "i", "q") for c in codecs):
+    """For rows of SMALLINT/INT/BIGINT only: unpack the whole payload in one call and only fix NULL
+    sentinels when one is present."""
+    if not codecs or any(
+        c.layout != FIXED or c.fmt not in ("h", "i", "q") or c.convert is not None for c in codecs
+    ):
         return None
     form = struct.Struct(">" + "".join(c.fmt for c in codecs))
     unpack = form.unpack

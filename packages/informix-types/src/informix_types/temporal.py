@@ -29,7 +29,7 @@ YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, FRACTION = 0, 2, 4, 6, 8, 10, 12
 _UNIT_NAMES = {0: "YEAR", 2: "MONTH", 4: "DAY", 6: "HOUR", 8: "MINUTE", 10: "SECOND"}
 #: Decimal place of each field's lowest digit, left of the point.
 _PLACE = {YEAR: 10, MONTH: 8, DAY: 6, HOUR: 4, MINUTE: 2, SECOND: 0}
-_DATE_ORIGIN = 693595  # date(1899, 12, 31).toordinal(): DATE 0 is 1899-12-31
+DATE_ORIGIN = 693595  # date(1899, 12, 31).toordinal(): DATE 0 is 1899-12-31
 _MAX_ORDINAL = dt.date.max.toordinal()
 #: Fields above the qualifier's start of a DATETIME that has no YEAR (MONTH TO DAY, ...) take
 #: these values in the Python datetime: 2000 is a leap year, so any month and day are valid.
@@ -151,14 +151,14 @@ def _truncate_micro(micro: int, q: Qualifier) -> int:
 def date_from_days(days: int) -> dt.date | None:
     if days == DATE_NULL:
         return None
-    ordinal = days + _DATE_ORIGIN
+    ordinal = days + DATE_ORIGIN
     if not 1 <= ordinal <= _MAX_ORDINAL:
         raise DataError(f"DATE {days} days after 1899-12-31 is outside Python's date range")
     return dt.date.fromordinal(ordinal)
 
 
 def days_from_date(value: dt.date) -> int:
-    return value.toordinal() - _DATE_ORIGIN
+    return value.toordinal() - DATE_ORIGIN
 
 
 # ---------------------------------------------------------------------------------------------
@@ -228,10 +228,6 @@ def naive(value: dt.datetime) -> dt.datetime:
 
 # ---------------------------------------------------------------------------------------------
 # INTERVAL
-
-
-def is_year_month(word: int) -> bool:
-    return (word & 0xF) <= MONTH
 
 
 def decode_interval(data: bytes | memoryview, word: int) -> dt.timedelta | IntervalYM | None:

@@ -23,6 +23,8 @@ class Error(Exception):
     sqlstate: str | None = None
     near: str | None = None
     offset: int | None = None
+    #: In ``executemany``, the 0-based index of the parameter row that failed (-1: its SQ_BEGIN).
+    row_index: int | None = None
 
     def __init__(
         self,

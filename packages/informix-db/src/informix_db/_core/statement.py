@@ -293,11 +293,11 @@ def fetch(wire: Wire, result: Result, fetch_size: int) -> Op[None]:
 
 
 def close(result: Result) -> None:
-    """Give the server cursor up: CLOSE goes out with the next request."""
+    """Give the server cursor up: CLOSE goes out with the next request. Rows already received
+    stay readable."""
     if result.open:
         result.open = False
         result.ended = True
-        result.rows.clear()
         result.prepared.wire.defer([m.StatementId(result.prepared.statement_id), m.Close()])
 
 
@@ -386,6 +386,6 @@ def execute_many(
         index, error = failure
         if index >= 0:
             error.args = (f"{error.args[0] if error.args else error} (executemany row {index})",)
-        setattr(error, "row_index", index)  # noqa: B010 (not a declared attribute of Error)
+        error.row_index = index
         outcome.error = error
     return outcome

@@ -70,9 +70,8 @@ def create_catalog(cur: duckdb.DuckDBPyConnection, dbname: str, sysmaster: bool)
     tables = list(CATALOG_TABLES) + ([SYSDATABASES] if sysmaster else [])
     cur.execute(f"CREATE SEQUENCE {_SEQUENCE} START {FIRST_USER_TABID}")
     cur.execute(f"CREATE SEQUENCE {_CONSTR_SEQUENCE} START 1")
-    for name, tabid, text in tables:
-        columns = parse_columns(text)
-        _create(cur, name, columns)
+    for name, _, text in tables:
+        _create(cur, name, parse_columns(text))
     for name, tabid, text in tables:
         columns = parse_columns(text)
         _insert_systables(cur, name, tabid, "T", len(columns), today, dbname)
@@ -128,7 +127,9 @@ def tabid_of(cur: duckdb.DuckDBPyConnection, tabname: str) -> int | None:
     return None if row is None else int(row[0])
 
 
-def declared_columns(cur: duckdb.DuckDBPyConnection, tables: Sequence[str]) -> dict[str, list[ColumnSpec]]:
+def declared_columns(
+    cur: duckdb.DuckDBPyConnection, tables: Sequence[str]
+) -> dict[str, list[ColumnSpec]]:
     """The declared columns of those of ``tables`` that are in the catalog, in column order."""
     if not tables:
         return {}
@@ -185,6 +186,9 @@ def sync_table(
         "ORDER BY column_index",
         [tabname],
     ).fetchall()
+    if not columns and view_text is not None:
+        shape = cur.execute(f"DESCRIBE SELECT * FROM {_q(tabname)}").fetchall()
+        columns = [(name, duck_type, True, None) for name, duck_type, *_ in shape]
     if not columns:
         return
     if tabid is None:
@@ -215,7 +219,8 @@ def sync_table(
     if view_text is not None:
         for seqno, start in enumerate(range(0, max(len(view_text), 1), 64)):
             cur.execute(
-                "INSERT INTO sysviews VALUES (?, ?, ?)", [tabid, seqno, view_text[start : start + 64]]
+                "INSERT INTO sysviews VALUES (?, ?, ?)",
+                [tabid, seqno, view_text[start : start + 64]],
             )
 
 

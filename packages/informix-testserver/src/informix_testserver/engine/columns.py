@@ -41,7 +41,9 @@ class ColumnSpec:
     extended_owner: str = ""
 
 
-def builtin_udt(name: str, xid: int, code: int, length: int, column: str, nullable: bool) -> ColumnSpec:
+def builtin_udt(
+    name: str, xid: int, code: int, length: int, column: str, nullable: bool
+) -> ColumnSpec:
     """A built-in opaque type as IDS describes it: owner ``informix``, the type's name."""
     return ColumnSpec(column, code, length, nullable, xid, name, "informix")
 
@@ -59,7 +61,7 @@ def declared_spec(
     if ext == "boolean" or base == TypeCode.BOOL:
         return builtin_udt("boolean", XID_BOOLEAN, TypeCode.UDTFIXED, 1, name, nullable)
     if base == TypeCode.LVARCHAR or (ext == "lvarchar" and base == TypeCode.UDTVAR):
-        # IDS describes LVARCHAR columns as the UDT 'lvarchar' (sqli-facts §3; rows.py).
+        # IDS describes LVARCHAR columns as the UDT 'lvarchar' (sqli-facts §3 "Per-type").
         return builtin_udt("lvarchar", XID_LVARCHAR, TypeCode.UDTVAR, length or 2048, name,
                            nullable)  # fmt: skip
     return ColumnSpec(name, base, length, nullable)
@@ -122,10 +124,17 @@ _FAMILY = {
 }  # fmt: skip
 
 
+def _family(spec: ColumnSpec) -> str:
+    if spec.extended_name in ("lvarchar", "clob"):
+        return "text"
+    if spec.extended_name == "blob":
+        return "bytes"
+    return _FAMILY.get(TypeCode(spec.type_code & 0xFF), "other")
+
+
 def same_family(declared: ColumnSpec, inferred: ColumnSpec) -> bool:
     """Whether a result column of ``inferred`` type can be described as ``declared``."""
-    left = _FAMILY.get(TypeCode(declared.type_code & 0xFF), "other")
-    right = _FAMILY.get(TypeCode(inferred.type_code & 0xFF), "other")
+    left, right = _family(declared), _family(inferred)
     if left == "decimal" and right in ("int", "float"):
         return True  # floating DECIMAL(p) is stored as DOUBLE (types_sql)
     return left == right

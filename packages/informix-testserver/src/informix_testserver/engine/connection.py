@@ -18,7 +18,8 @@ commits made since, which a real server would not; this is a test server.
 from __future__ import annotations
 
 import decimal
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -26,7 +27,7 @@ import duckdb
 from informix_testserver.engine import errors, functions
 from informix_testserver.engine.catalog import drop_table, sync_table
 from informix_testserver.engine.columns import ColumnSpec, declared_spec
-from informix_testserver.engine.dialect import translate
+from informix_testserver.engine.dialect import SqlError, translate
 from informix_testserver.engine.statement import Prepared, Result, describe
 from informix_wire.tags import StatementType
 from informix_wire.typecodes import TypeCode
@@ -219,40 +220,17 @@ class EngineSession:
                 self._recover()
                 raise errors.from_duckdb(exc, translation.table or "") from exc
         count = translation.param_count
-        return Prepared(sql, translation, columns, translation.statement_type, count, [None] * count)
+        return Prepared(
+            sql, translation, columns, translation.statement_type, count, [None] * count
+        )
 
     def execute(self, prepared: Prepared, params: Sequence[Any] = ()) -> Result:
         """Run a prepared statement (cursor OPEN or SQ_EXECUTE)."""
         t = prepared.translation
         kind = t.kind.name
-        if kind in ("BEGIN", "COMMIT", "ROLLBACK"):
-            getattr(self, kind.lower())()
-            return Result()
-        if kind == "SAVEPOINT":
-            self.savepoint(t.name)
-            return Result()
-        if kind == "RELEASE_SAVEPOINT":
-            self.release_savepoint(t.name)
-            return Result()
-        if kind == "ROLLBACK_TO_SAVEPOINT":
-            self.rollback_to_savepoint(t.name)
-            return Result()
-        if kind == "DATABASE":
-            self.open_database(t.database)
-            return Result()
-        if kind == "CLOSE_DATABASE":
-            if self.db is None:
-                raise errors.error(errors.NO_DATABASE)
-            self.close_database()
-            return Result()
-        if kind == "CREATE_DATABASE":
-            self.engine.create_database(t.database, t.log_mode, self.user)
-            self.open_database(t.database)
-            return Result()
-        if kind == "DROP_DATABASE":
-            if self.db is not None and self.db.name == t.database.lower():
-                raise errors.error(errors.DB_IN_USE, t.database)
-            self.engine.drop_database(t.database)
+        action = self._session_actions.get(kind)
+        if action is not None:
+            action(t)
             return Result()
         if self.db is None:
             raise errors.error(errors.NO_DATABASE)
@@ -264,8 +242,8 @@ class EngineSession:
                 result = self._run(prepared, values)
             except duckdb.Error as exc:
                 self._recover()
-                raise errors.from_duckdb(exc, t.table or "") from exc
-            except errors.SqlError:
+                raise self._failure(exc, t.table or "") from exc
+            except SqlError:
                 self._recover()
                 raise
             self._fresh = False
@@ -278,11 +256,75 @@ class EngineSession:
             self.cur.execute("COMMIT")
         except duckdb.Error as exc:
             self._rollback_quietly()
-            raise errors.from_duckdb(exc, t.table or "") from exc
+            raise self._failure(exc, t.table or "") from exc
         except BaseException:
             self._rollback_quietly()
             raise
         return result
+
+    @property
+    def _session_actions(self) -> dict[str, Callable[[Any], object]]:
+        """Statements the session carries out itself (no DuckDB SQL)."""
+        return {
+            "BEGIN": lambda t: self.begin(),
+            "COMMIT": lambda t: self.commit(),
+            "ROLLBACK": lambda t: self.rollback(),
+            "SAVEPOINT": lambda t: self.savepoint(t.name),
+            "RELEASE_SAVEPOINT": lambda t: self.release_savepoint(t.name),
+            "ROLLBACK_TO_SAVEPOINT": lambda t: self.rollback_to_savepoint(t.name),
+            "DATABASE": lambda t: self.open_database(t.database),
+            "CLOSE_DATABASE": self._close_database_statement,
+            "CREATE_DATABASE": self._create_database,
+            "DROP_DATABASE": self._drop_database,
+        }
+
+    def _close_database_statement(self, t: Any) -> None:
+        if self.db is None:
+            raise errors.error(errors.NO_DATABASE)
+        self.close_database()
+
+    def _create_database(self, t: Any) -> None:
+        """CREATE DATABASE makes the new database the current one (IBM Guide to SQL: Syntax)."""
+        self.engine.create_database(t.database, t.log_mode, self.user)
+        self.open_database(t.database)
+
+    def _drop_database(self, t: Any) -> None:
+        """DROP DATABASE of the current database is -425 "database in use", as for any other
+        session's."""
+        if self.db is not None and self.db.name == t.database.lower():
+            raise errors.error(errors.DB_IN_USE, t.database)
+        self.engine.drop_database(t.database)
+
+    def _failure(self, exc: duckdb.Error, table: str) -> SqlError:
+        """The Informix error of a failed statement (after its DuckDB transaction was rolled
+        back or replayed). A duplicate is -239 when a unique index without a constraint caught
+        it, else -268 naming the constraint (finderr -239, -268)."""
+        failure = errors.from_duckdb(exc, table)
+        if failure.sqlcode != errors.DUPLICATE_CONSTRAINT or not table:
+            return failure
+        match = re.search(r'Duplicate key "(.*)" violates', str(exc))
+        if match is None:
+            return failure
+        names = [part.split(":", 1)[0].strip() for part in match[1].split(", ")]
+        found = self.cur.execute(
+            "SELECT i.idxname, k.owner, k.constrname FROM systables t "
+            "JOIN sysindexes i ON i.tabid = t.tabid "
+            "LEFT JOIN sysconstraints k ON k.idxname = i.idxname AND k.tabid = t.tabid "
+            "WHERE t.tabname = ? AND i.idxtype = 'U' AND [i.part1, i.part2, i.part3, i.part4, "
+            "i.part5, i.part6, i.part7, i.part8][1:?] = (SELECT list(colno ORDER BY pos) FROM "
+            "(SELECT c.colno, list_position(?, c.colname) AS pos FROM syscolumns c "
+            "WHERE c.tabid = t.tabid AND list_contains(?, c.colname))) "
+            "ORDER BY k.constrname NULLS LAST",
+            [table, len(names), names, names],
+        ).fetchone()
+        if found is None:
+            return failure
+        idxname, owner, constrname = found
+        if constrname is None:
+            return errors.error(errors.DUPLICATE_INDEX, str(idxname), errors.ISAM_DUPLICATE)
+        return errors.error(
+            errors.DUPLICATE_CONSTRAINT, f"{str(owner).strip()}.{constrname}", errors.ISAM_DUPLICATE
+        )
 
     def _rollback_quietly(self) -> None:
         try:
@@ -313,7 +355,7 @@ class EngineSession:
             if table:
                 sync_table(cur, self._dbname(), table, {})
             return Result()
-        table = t.table
+        table = t.table or (t.name if kind in ("CREATE_VIEW", "DROP_VIEW") else None)
         if kind == "ALTER_TABLE" and table and t.name and table not in self.temp_tables:
             table = self._renaming(t)
         if t.sql:
@@ -340,7 +382,9 @@ class EngineSession:
                 [t.name, t.renamed_from, t.table],
             )
         elif t.statement_type == StatementType.RENAME_TABLE:
-            self.cur.execute("UPDATE systables SET tabname = ? WHERE tabname = ?", [t.name, t.table])
+            self.cur.execute(
+                "UPDATE systables SET tabname = ? WHERE tabname = ?", [t.name, t.table]
+            )
             return str(t.name)
         return str(t.table)
 
@@ -376,12 +420,22 @@ class EngineSession:
                     f"SET DEFAULT nextval('{seq[1:-1]}')"
                 )
         if t.temp:
-            self.temp_tables[t.table] = [
+            self.temp_tables[t.table] = self._temp_columns(t)
+            return
+        sync_table(self.cur, self._dbname(), t.table, {c.name: c for c in t.columns})
+
+    def _temp_columns(self, t: Any) -> list[ColumnSpec]:
+        """The declared columns of a temp table: from CREATE TEMP TABLE, or for SELECT ... INTO
+        TEMP the DESCRIBE of its query (base-table columns keep their declared types)."""
+        if t.columns:
+            return [
                 declared_spec(c.name, c.type_code, c.length, c.nullable, c.extended_name or "")
                 for c in t.columns
             ]
-            return
-        sync_table(self.cur, self._dbname(), t.table, {c.name: c for c in t.columns})
+        head, _, query = t.sql.partition(" AS ")
+        if not query or "(" in head:
+            return []
+        return describe(self.cur, query, t.param_count, self.temp_tables)
 
     def _insert(self, t: Any, params: list[Any]) -> Result:
         """INSERT, reporting the serial it drew as IDS does (SQ_DONE's serial for SERIAL,
@@ -391,6 +445,9 @@ class EngineSession:
         if serials and "returning" not in sql.lower():
             sql += " RETURNING " + ", ".join(_q(name) for name, _ in serials)
             rows = self.cur.execute(sql, params).fetchall()
+            if any(0 in row for row in rows):
+                rows = self._draw_for_zero(str(t.table), serials, rows)
+            self._move_serials_past(str(t.table), serials, rows)
             result = Result(rowcount=len(rows))
             if rows:
                 for (_, code), value in zip(serials, rows[-1], strict=True):
@@ -408,6 +465,46 @@ class EngineSession:
             result = Result(rowcount=int(row[0]) if row else 0)
         self._note("sqlca.sqlerrd2", result.rowcount)
         return result
+
+    def _draw_for_zero(
+        self, table: str, serials: list[tuple[str, int]], rows: list[tuple[Any, ...]]
+    ) -> list[tuple[Any, ...]]:
+        """A SERIAL inserted as 0 draws the next value (IBM Guide to SQL: Reference, "SERIAL
+        data type"); the rows just inserted are the only ones holding 0."""
+        out = [list(row) for row in rows]
+        for index, (column, _) in enumerate(serials):
+            if not any(row[index] == 0 for row in rows):
+                continue
+            seq = f"{table}_{column}_serial"
+            drawn = self.cur.execute(
+                f"UPDATE {_q(table)} SET {_q(column)} = nextval('{seq}') "
+                f"WHERE {_q(column)} = 0 RETURNING {_q(column)}"
+            ).fetchall()
+            values = iter(value for (value,) in drawn)
+            for row in out:
+                if row[index] == 0:
+                    row[index] = next(values, 0)
+        return [tuple(row) for row in out]
+
+    def _move_serials_past(
+        self, table: str, serials: list[tuple[str, int]], rows: list[tuple[Any, ...]]
+    ) -> None:
+        """An explicit SERIAL value above the counter moves the counter to it (IBM Guide to SQL:
+        Reference, "SERIAL data type"). DuckDB has no ``setval``, so the sequence is drawn up to
+        the value, which is quick for any gap a test makes (millions per tenth of a second)."""
+        for index, (column, _) in enumerate(serials):
+            highest = max((row[index] for row in rows if row[index] is not None), default=None)
+            if highest is None:
+                continue
+            seq = f"{table}_{column}_serial"
+            found = self.cur.execute(
+                "SELECT coalesce(last_value, start_value - 1) FROM duckdb_sequences() "
+                "WHERE database_name = current_database() AND sequence_name = ?",
+                [seq],
+            ).fetchone()
+            if found is not None and int(highest) > int(found[0]):
+                gap = int(highest) - int(found[0])
+                self.cur.execute(f"SELECT max(nextval('{seq}')) FROM range({gap})").fetchall()
 
     def _serial_columns(self, table: str) -> list[tuple[str, int]]:
         if table in self.temp_tables:

@@ -155,6 +155,11 @@ class Engine:
     def authenticate(self, user: str, password: str) -> bool:
         return user in self.users and self.users[user] == password
 
+    def database_names(self) -> list[str]:
+        """Every database, for SQ_DBLIST."""
+        with self.lock:
+            return sorted(self.databases)
+
     def database_exists(self, name: str) -> bool:
         return name.lower() in self.databases
 
@@ -169,4 +174,3 @@ class Engine:
 
 def _lit(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
-

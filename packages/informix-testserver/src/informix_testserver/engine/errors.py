@@ -18,7 +18,7 @@ import re
 
 import duckdb
 
-from informix_testserver.engine.lexer import SqlError
+from informix_testserver.engine.dialect import SqlError
 
 SYNTAX = -201
 NO_TABLE = -206
@@ -95,8 +95,11 @@ def from_duckdb(exc: duckdb.Error, table: str = "") -> SqlError:
     if isinstance(exc, duckdb.BinderException):
         if "Referenced column" in first or "not found in FROM clause" in first:
             return error(NO_COLUMN, _quoted(first))
-        if "does not have a column" in first or "Column with name" in first:
-            return error(NO_COLUMN, _quoted(first))
+        match = re.search(r'column (?:with name|named) "([^"]+)"', first) or re.search(
+            r"update column (\S+) not found", first
+        )
+        if match:
+            return error(NO_COLUMN, match[1])
         if "No function matches" in first or "Function" in first:
             return error(NO_ROUTINE, _quoted(first))
         return error(SYNTAX)
@@ -112,6 +115,8 @@ def from_duckdb(exc: duckdb.Error, table: str = "") -> SqlError:
         if "insert" in first.lower() or "append" in first.lower():
             return error(INSERT_LOCKED, table, ISAM_LOCKED)
         return error(READ_LOCKED, table, ISAM_LOCKED)
+    if isinstance(exc, duckdb.DependencyException):
+        return error(NOT_IMPLEMENTED, table)  # DuckDB cannot alter a table others depend on
     if isinstance(exc, duckdb.ParserException):
         return error(SYNTAX, _quoted(first))
     if "Division by zero" in first:

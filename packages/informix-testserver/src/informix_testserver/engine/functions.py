@@ -1,6 +1,7 @@
 """Functions the dialect's DuckDB SQL calls and DuckDB lacks, as temporary macros on each session's
-connection: ``ifx_dbinfo`` (DBINFO, USER, DBSERVERNAME) and the dialect's ``SUPPORT_SQL``. DBINFO's per-session values live in DuckDB session
-variables (``SET VARIABLE``), which the engine updates after each statement that changes them.
+connection: ``ifx_dbinfo`` (DBINFO, USER, DBSERVERNAME) and the dialect's ``SUPPORT_SQL``.
+DBINFO's per-session values live in DuckDB session variables (``SET VARIABLE``), which the
+engine updates after each statement that changes them.
 
 DBINFO options (IBM Informix Guide to SQL: Syntax, "DBINFO Function"): 'dbname', 'sessionid',
 'version' ('full', 'major', 'minor', 'level', 'os', 'server-type'), 'dbhostname',

@@ -29,12 +29,13 @@ _TYPE_NAME = """CASE
   WHEN t % 256 = 45 THEN 'BOOLEAN' WHEN t % 256 = 52 THEN 'BIGINT'
   WHEN t % 256 = 53 THEN 'BIGSERIAL' ELSE 'UDT' END"""
 
-#: Column size: characters of a string, digits of a number, characters of a date/time.
+#: Column size: characters of a string, digits of a number; a DATETIME / INTERVAL gives its
+#: encoded qualifier, which JDBC decodes itself (getColumns: Interval.getIfxTypeName(collength)).
 _PRECISION = """CASE
   WHEN t % 256 IN (0, 15) THEN n WHEN t % 256 IN (13, 16) THEN n % 256
   WHEN t % 256 IN (40, 43) THEN n WHEN t % 256 = 1 THEN 5 WHEN t % 256 IN (2, 6) THEN 10
   WHEN t % 256 = 3 THEN 15 WHEN t % 256 = 4 THEN 7 WHEN t % 256 IN (5, 8) THEN n // 256
-  WHEN t % 256 = 7 THEN 10 WHEN t % 256 IN (10, 14) THEN n // 256
+  WHEN t % 256 = 7 THEN 10 WHEN t % 256 IN (10, 14) THEN n
   WHEN t % 256 IN (17, 18, 52, 53) THEN 19 WHEN t % 256 = 41 AND x = 5 THEN 1
   ELSE n END"""
 

@@ -84,9 +84,15 @@ def describe(
         declared = by_name.get(str(name).lower())
         if declared is not None and same_family(declared, inferred):
             out.append(
-                ColumnSpec(label, declared.type_code, declared.length, declared.nullable,
-                           declared.extended_id, declared.extended_name,
-                           declared.extended_owner)  # fmt: skip
+                ColumnSpec(
+                    label,
+                    declared.type_code,
+                    declared.length,
+                    declared.nullable,
+                    declared.extended_id,
+                    declared.extended_name,
+                    declared.extended_owner,
+                )
             )
         else:
             out.append(inferred)

@@ -1,0 +1,364 @@
+"""The asyncio connection: the sans-I/O core of ``informix_db`` driven over an asyncio stream.
+
+No threads and no executors: each operation is a core generator that ``waiting.Drive`` runs by
+awaiting the transport. A per-connection ``asyncio.Lock`` serialises use of the wire, so tasks
+sharing a connection queue instead of interleaving PDUs.
+
+Cancellation (``task.cancel()``, ``asyncio.timeout``, ``wait_for``) may land while a reply is
+still owed. The cancelled task gets its ``CancelledError`` at once, and the connection finishes
+the operation in a background task that keeps the lock: it drains the reply, and if the server
+has not answered within ``INTERRUPT_AFTER`` seconds it sends the interrupt JDBC's
+``Statement.cancel`` sends (one TCP urgent byte, ``com.informix.asf.Connection.sOOBSocket``) and
+drains what the interrupted request answers. If the drain fails or takes longer than the read
+timeout, the connection is closed and marked ``broken``. Either way it is never used out of step.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, TypeVar
+
+from informix_db._core import execution
+from informix_db._core.config import ConnectParams, make_params
+from informix_db._core.session import Session
+from informix_db._core.wire import Op
+from informix_db.rows import RowMaker, tuple_row
+from informix_db_aio.cursor import Cursor
+from informix_db_aio.waiting import Drive
+from informix_wire import errors
+from informix_wire.aio_transport import AsyncTransport, open_tcp
+from informix_wire.errors import InterfaceError, OperationalError
+from informix_wire.login import LoginAccepted
+from informix_wire.tls import tls_context
+
+T = TypeVar("T")
+#: Seconds a cancelled operation may go on draining before the server is interrupted.
+INTERRUPT_AFTER = 0.25
+#: How long an interrupted (or any) drain may take when no read timeout is set.
+DEFAULT_DRAIN_TIMEOUT = 30.0
+#: How long an operation waits for another task's operation when no read timeout is set.
+DEFAULT_LOCK_TIMEOUT = 300.0
+
+
+def _ssl_context(params: ConnectParams) -> Any:
+    """The ``ssl.SSLContext`` the settings ask for, or None (as ``informix_db.Connection``)."""
+    try:
+        return tls_context(
+            params.tls or None,
+            verify=params.tls_verify if params.tls is True else True,
+            cafile=params.tls_cafile if params.tls is True else None,
+        )
+    except (ValueError, TypeError) as exc:
+        raise InterfaceError(f"TLS settings: {exc}") from None
+
+
+async def connect(dsn: str | None = None, **kwargs: Any) -> Connection:
+    """Open a connection: the same arguments as ``informix_db.connect`` (keywords, an
+    ``informix://`` URL or a JDBC-style string, environment defaults)."""
+    params = make_params(dsn, **kwargs)
+    context = _ssl_context(params)
+    transport = await open_tcp(
+        params.host,
+        params.port,
+        connect_timeout=params.connect_timeout,
+        read_timeout=params.connect_timeout,
+        write_timeout=params.connect_timeout,
+        tls=context,
+    )
+    session = Session(params)
+    try:
+        await Drive(session.connect(), transport, session.wire.buffer).run()
+    except BaseException:
+        transport.close()
+        raise
+    transport.read_timeout = params.read_timeout
+    transport.write_timeout = params.read_timeout
+    return Connection(params, session, transport)
+
+
+def _close_transport(transport: AsyncTransport) -> None:
+    """Finalizer of a connection dropped without ``close``: no goodbye, just the socket."""
+    try:
+        transport.close()
+    except RuntimeError:
+        pass  # its event loop is already closed, and with it the socket
+
+
+class Connection:
+    """A connection to one Informix database (``await informix_db_aio.connect(...)``)."""
+
+    Warning = errors.Warning
+    Error = errors.Error
+    InterfaceError = errors.InterfaceError
+    DatabaseError = errors.DatabaseError
+    DataError = errors.DataError
+    OperationalError = errors.OperationalError
+    IntegrityError = errors.IntegrityError
+    InternalError = errors.InternalError
+    ProgrammingError = errors.ProgrammingError
+    NotSupportedError = errors.NotSupportedError
+
+    def __init__(self, params: ConnectParams, session: Session, transport: AsyncTransport) -> None:
+        """Wrap a logged-in session (``connect`` makes them)."""
+        self._params = params
+        self._session = session
+        self._transport = transport
+        self._lock = asyncio.Lock()
+        read_timeout = params.read_timeout
+        self._lock_timeout = read_timeout * 2 if read_timeout is not None else DEFAULT_LOCK_TIMEOUT
+        self._drain_timeout = read_timeout if read_timeout is not None else DEFAULT_DRAIN_TIMEOUT
+        self._closed = False
+        self._broken = False
+        #: The background task finishing an operation whose caller was cancelled.
+        self._recovery: asyncio.Task[None] | None = None
+        #: Row factory of new cursors (``informix_db.rows``); tuples by default.
+        self.row_factory: Callable[[Any], RowMaker | None] = params.row_factory or tuple_row
+        self._finalizer = weakref.finalize(self, _close_transport, transport)
+
+    # -- running operations --------------------------------------------------------------------
+
+    async def _acquire(self) -> None:
+        lock = self._lock
+        if not lock.locked():
+            await lock.acquire()
+            return
+        try:
+            await asyncio.wait_for(lock.acquire(), self._lock_timeout)
+        except asyncio.TimeoutError:
+            raise OperationalError(
+                f"the connection stayed busy for {self._lock_timeout:g} s in another task"
+            ) from None
+
+    async def _run(self, op: Op[T], orphan: Callable[[T], None] | None = None) -> T:
+        """Run a core operation under the wire lock, after finishing dropped cursors.
+
+        ``orphan`` receives the result when the caller was cancelled and the operation was
+        finished in the background (a cursor opened for nobody is closed that way).
+        """
+        try:
+            await self._acquire()
+        except BaseException:
+            op.close()
+            raise
+        handed_over = False
+        try:
+            if self._closed:
+                op.close()
+                raise InterfaceError(self._closed_reason())
+            execution.reap(self._session)
+            drive = Drive(op, self._transport, self._session.wire.buffer)
+            try:
+                return await drive.run()
+            except asyncio.CancelledError:
+                if self._session.wire.in_step:
+                    drive.abandon()
+                else:
+                    self._recovery = asyncio.get_running_loop().create_task(
+                        self._recover(drive, orphan)
+                    )
+                    handed_over = True
+                raise
+            except (errors.ProtocolError, errors.ConnectionLost, errors.WireTimeout):
+                drive.abandon()
+                self._break()
+                raise
+            except BaseException:
+                drive.abandon()
+                if not self._session.wire.in_step:
+                    self._break()
+                raise
+        finally:
+            if not handed_over:
+                self._lock.release()
+
+    async def _recover(self, drive: Drive[Any], orphan: Callable[[Any], None] | None) -> None:
+        """Finish a cancelled caller's operation (holding the lock it left): drain, interrupt the
+        server if it is slow, drain again; break the connection if that fails."""
+        try:
+            if self._transport.tls:  # no urgent data over TLS: only waiting is possible
+                result = await asyncio.wait_for(drive.run(), self._drain_timeout)
+            else:
+                try:
+                    result = await asyncio.wait_for(drive.run(), INTERRUPT_AFTER)
+                except asyncio.TimeoutError:
+                    self._transport.send_interrupt()
+                    result = await asyncio.wait_for(drive.run(), self._drain_timeout)
+            if orphan is not None:
+                orphan(result)
+        except (errors.ProtocolError, errors.ConnectionLost, errors.WireTimeout):
+            drive.abandon()
+            self._break()
+        except errors.Error:
+            # An error raised once the reply was read to its end (the interrupt's -213, say)
+            # leaves the connection usable; anything raised with replies still owed does not.
+            if not self._session.wire.in_step:
+                self._break()
+        except BaseException:  # lost, timed out, or the connection was closed meanwhile
+            drive.abandon()
+            self._break()
+        finally:
+            self._recovery = None
+            self._lock.release()
+
+    def _break(self) -> None:
+        self._broken = self._closed = True
+        self._transport.close()
+
+    def _closed_reason(self) -> str:
+        if self._broken:
+            return "the connection is broken (an earlier failure left it out of step) and closed"
+        return "the connection is closed"
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise InterfaceError(self._closed_reason())
+
+    # -- state ---------------------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        """True once closed, by ``close()`` or after a failure that broke the connection."""
+        return self._closed
+
+    @property
+    def broken(self) -> bool:
+        """True when a failure broke the connection (it is closed too): never reuse it."""
+        return self._broken
+
+    @property
+    def in_transaction(self) -> bool:
+        """A transaction is open on the server (commit or rollback has work to do)."""
+        return self._session.in_transaction and not self._closed
+
+    @property
+    def autocommit(self) -> bool:
+        return self._session.autocommit
+
+    async def set_autocommit(self, value: bool) -> None:
+        """Switch autocommit (a property cannot be awaited); switching it on commits an open
+        transaction."""
+        await self._run(self._session.set_autocommit(bool(value)))
+
+    @property
+    def database(self) -> str | None:
+        return self._session.database
+
+    @property
+    def logged(self) -> bool:
+        """The database logs transactions (SQ_DBOPEN reported it)."""
+        return self._session.logged
+
+    @property
+    def ansi(self) -> bool:
+        """The database is MODE ANSI (always in a transaction)."""
+        return self._session.ansi
+
+    @property
+    def encoding(self) -> str:
+        """The Python codec of the client locale: SQL text, parameters and results use it."""
+        return self._session.encoding
+
+    @property
+    def server_info(self) -> LoginAccepted | None:
+        """What the server said at login (product, version, serial)."""
+        return self._session.server_info
+
+    @property
+    def server_version(self) -> str:
+        info = self._session.server_info
+        return info.version if info is not None else ""
+
+    # -- the PEP 249 surface, awaitable --------------------------------------------------------
+
+    async def cursor(
+        self, *, row_factory: Callable[[Any], RowMaker | None] | None = None
+    ) -> Cursor:
+        """A new cursor (a coroutine, as in the seed README: ``cur = await conn.cursor()``)."""
+        self._check_open()
+        return Cursor(self, row_factory or self.row_factory)
+
+    async def commit(self) -> None:
+        await self._run(self._session.commit())
+
+    async def rollback(self) -> None:
+        await self._run(self._session.rollback())
+
+    async def close(self) -> None:
+        """Say goodbye (SQ_EXIT; the server rolls back an open transaction) and close. A drain
+        still under way for a cancelled operation is cut short: the connection is then broken.
+        Idempotent; never raises for a connection that is already gone."""
+        if self._closed:
+            return
+        if self._recovery is not None:
+            self._recovery.cancel()
+        try:
+            await self._acquire()
+        except errors.Error:
+            self._break()
+            return
+        try:
+            if not self._closed and self._session.wire.in_step:
+                drive = Drive(
+                    self._session.disconnect(), self._transport, self._session.wire.buffer
+                )
+                try:
+                    await drive.run()
+                except errors.Error:
+                    drive.abandon()
+        finally:
+            self._closed = True
+            self._transport.close()
+            self._lock.release()
+        await self._transport.wait_closed()
+
+    async def __aenter__(self) -> Connection:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Commit on success, roll back on an exception, then close."""
+        try:
+            if not self._closed:
+                if exc_type is None:
+                    await self.commit()
+                elif not issubclass(exc_type, asyncio.CancelledError):
+                    await self.rollback()
+        finally:
+            await self.close()
+
+    # -- extensions ----------------------------------------------------------------------------
+
+    async def ping(self) -> None:
+        """Prove the server answers (one round trip); raise if it does not."""
+        await self._run(self._session.ping())
+
+    def cancel(self) -> None:
+        """Interrupt the request another task is running (JDBC's ``Statement.cancel``: one
+        TCP urgent byte); that request then fails with the server's error. Cancelling the task
+        itself is usually what you want instead."""
+        self._check_open()
+        self._transport.send_interrupt()
+
+    async def savepoint(self, name: str) -> None:
+        """SAVEPOINT ``name`` (opens a transaction when none is)."""
+        await self._run(self._session.savepoint(name))
+
+    async def rollback_to(self, name: str) -> None:
+        """ROLLBACK TO SAVEPOINT ``name``."""
+        await self._run(self._session.rollback_to(name))
+
+    async def release_savepoint(self, name: str) -> None:
+        """RELEASE SAVEPOINT ``name``."""
+        await self._run(self._session.release_savepoint(name))
+
+    def __repr__(self) -> str:
+        p = self._params
+        state = "broken" if self._broken else "closed" if self._closed else "open"
+        return f"<informix_db_aio.Connection {p.user}@{p.host}:{p.port}/{p.database or ''} {state}>"
