@@ -48,6 +48,7 @@ def test_transactions(scenario: Any) -> None:
 
 def test_errors(scenario: Any) -> None:
     codes = {name: value["sqlcode"] for name, value in scenario.items() if name != "after"}
+    assert scenario["duplicate"]["isam"] == -100
     assert codes == {
         "syntax": -201, "unknown_table": -206, "unknown_column": -217, "duplicate": -268,
         "not_null": -391, "table_exists": -310,
@@ -133,3 +134,28 @@ def test_result_metadata(scenario: Any) -> None:
         "id:serial:4:10:0:0", "amount:decimal:3:10:2:1", "code:char:1:4:0:1",
         "note:varchar:12:50:0:1", "ts:datetime year to fraction(3):93:23:3:1",
     ]  # fmt: skip
+
+
+def test_routines(scenario: Any) -> None:
+    """SPL: CREATE PROCEDURE / FUNCTION, EXECUTE with parameters, a two-column RETURNING."""
+    assert scenario == {"columns": "n,first", "count": 3, "first": "item1", "missing": -674}
+
+
+def test_more_types(scenario: Any) -> None:
+    """INTERVAL (both classes, literal and bound), NCHAR / NVARCHAR, DATETIME HOUR TO SECOND and
+    YEAR TO DAY, floating DECIMAL, MONEY: read back as IBM JDBC renders them."""
+    assert scenario == {
+        "copied": 1, "bound": "3 04:05:06|5-07", "ds": "1 02:03:04", "ym": "2-03",
+        "nc": "ab   ", "nv": "cd", "hs": "10:11:12", "fd": "3.14159", "mo": "1234.50",
+        "yd": "2024-02-29", "copy": "2-03|ab   ",
+    }  # fmt: skip
+
+
+def test_statement_batch(scenario: Any) -> None:
+    assert scenario == {"counts": [1, 1, 2], "sum": 32}
+
+
+def test_write_conflict(scenario: Any) -> None:
+    """Two transactions updating one row: the second fails at once with -244 / ISAM -107 (as IDS
+    does in lock mode NOT WAIT), the first commits."""
+    assert scenario == {"sqlcode": -244, "isam": -107, "v": 1}

@@ -151,6 +151,9 @@ class FakeEngine:
     def database_exists(self, name: str) -> bool:
         return name == "testdb"
 
+    def database_names(self) -> list[str]:
+        return ["sysmaster", "testdb"]
+
     def session(self, user: str) -> FakeSession:
         return FakeSession(self)
 

@@ -12,6 +12,7 @@ from engine_helpers import rows, run, sqlcode
 
 from informix_testserver.engine import Engine, SqlError
 from informix_testserver.engine.connection import EngineSession
+from informix_types import IntervalYM
 from informix_wire.typecodes import TypeCode
 
 
@@ -111,6 +112,23 @@ def test_values_round_trip(s: EngineSession) -> None:
     ]
 
 
+def test_intervals_keep_their_class(s: EngineSession) -> None:
+    run(s, "CREATE TABLE iv (ym INTERVAL YEAR TO MONTH, ds INTERVAL DAY TO SECOND)")
+    run(
+        s, "INSERT INTO iv VALUES (?, ?)", [IntervalYM(2, 3), datetime.timedelta(days=1, seconds=5)]
+    )
+    run(s, "INSERT INTO iv VALUES (INTERVAL(-1-6) YEAR TO MONTH, NULL)")
+    cols = s.prepare("SELECT ym, ds FROM iv").columns
+    assert [(c.type_code, (c.length >> 4) & 0xF) for c in cols] == [
+        (TypeCode.INTERVAL, 0),
+        (TypeCode.INTERVAL, 4),
+    ]
+    assert rows(s, "SELECT ym, ds FROM iv") == [
+        (IntervalYM(2, 3), datetime.timedelta(days=1, seconds=5)),
+        (IntervalYM(-1, -6), None),
+    ]
+
+
 def test_serials_are_reported_and_in_dbinfo(s: EngineSession) -> None:
     run(s, "CREATE TABLE s1 (id SERIAL(100), name VARCHAR(10))")
     first = run(s, "INSERT INTO s1 (name) VALUES ('a')")
@@ -159,6 +177,11 @@ def test_errors_carry_informix_codes(s: EngineSession) -> None:
     assert sqlcode(s, "INSERT INTO e VALUES (2, NULL, 3)") == -391
     assert sqlcode(s, "CREATE TABLE e (x INT)") == -310
     assert sqlcode(s, "INSERT INTO e VALUES ('x', 1, 4)") == -1213
+    run(s, "CREATE TABLE conv (si SMALLINT, i INT, d DECIMAL(5,2), dt DATE)")
+    assert sqlcode(s, "INSERT INTO conv (si) VALUES (?)", [70000]) == -1214
+    assert sqlcode(s, "INSERT INTO conv (i) VALUES (?)", [2**40]) == -1215
+    assert sqlcode(s, "INSERT INTO conv (d) VALUES (12345.6)") == -1226
+    assert sqlcode(s, "INSERT INTO conv (dt) VALUES ('2024-13-01')") == -1218
     assert rows(s, "SELECT count(*) FROM e") == [(1,)]
 
 
@@ -192,8 +215,13 @@ def test_catalog_follows_ddl(s: EngineSession) -> None:
 
 def test_views_and_temp_tables(s: EngineSession) -> None:
     run(s, "CREATE TABLE base (id INT, c CHAR(2))")
-    run(s, "CREATE VIEW vw AS SELECT id, c FROM base")
+    run(s, "CREATE VIEW vw (ident, code) AS SELECT id, c FROM base")
     assert rows(s, "SELECT tabtype FROM systables WHERE tabname = 'vw'") == [("V",)]
+    shown = s.prepare("SELECT * FROM vw").columns
+    assert [(c.name, c.type_code, c.length) for c in shown] == [
+        ("ident", TypeCode.INT, 4),
+        ("code", TypeCode.CHAR, 2),
+    ]
     run(s, "CREATE TEMP TABLE tt (c CHAR(7))")
     assert s.prepare("SELECT c FROM tt").columns[0].length == 7
     assert rows(s, "SELECT count(*) FROM systables WHERE tabname = 'tt'") == [(0,)]
@@ -233,5 +261,10 @@ def test_data_directory_keeps_databases(tmp_path: Path) -> None:
     session.open_database("testdb")
     assert rows(session, "SELECT id, c FROM kept") == [(1, "x")]
     assert session.prepare("SELECT c FROM kept").columns[0].type_code == TypeCode.CHAR
+    run(session, "DROP DATABASE plain")
+    assert not (tmp_path / "plain.duckdb").exists()
+    run(session, "CREATE DATABASE plain WITH BUFFERED LOG")
+    assert again.databases["plain"].log_mode == "buffered"
+    assert rows(session, "SELECT count(*) FROM systables WHERE tabid >= 100") == [(0,)]
     session.close()
     again.close()

@@ -245,3 +245,19 @@ def test_commit_closes_cursors_without_hold(client: Client) -> None:
     (err,) = client.request(m.StatementId(0), m.NFetch(4096))
     assert err.sqlcode == -400  # type: ignore[attr-defined]
     assert len(client.request(m.StatementId(1), m.NFetch(4096))) == 3
+
+
+def test_database_list(client: Client) -> None:
+    """SQ_DBLIST (getCatalogs): names as char fields, an empty one, EOT (IfxSqli.receiveDBList);
+    the session goes on afterwards."""
+    client.sock.sendall(struct.pack(">hh", 26, Tag.EOT))
+    expected = b"".join(
+        struct.pack(">h", len(name)) + name + b"\0" * (len(name) % 2)
+        for name in (b"sysmaster", b"testdb")
+    )
+    reply = struct.pack(">h", 26) + expected + struct.pack(">hh", 0, Tag.EOT)
+    got = b""
+    while len(got) < len(reply):
+        got += client.sock.recv(4096)
+    assert got == reply
+    assert prepare(client, "SELECT 1")[1] == m.Done()

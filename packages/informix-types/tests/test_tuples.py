@@ -125,10 +125,16 @@ def test_scalar_values_round_trip_through_a_tuple() -> None:
     assert str(decoded[4]) == "-12.30"
 
 
-def test_boolean_travels_as_t_or_f_in_an_envelope() -> None:
+def test_boolean_travels_as_one_or_zero_in_an_envelope() -> None:
+    """JDBC IfxBoolean.toIfxTuple: [0][int 1][1|0]; the peer's recorded 't'/'f' still decodes."""
     column = Column(b"bo", 41, 1, extended_id=5, extended_name=b"boolean")
     payload, _ = roundtrip([column], [False])
-    assert payload.hex() == "00" + "00000001" + "66"
+    assert payload.hex() == "00" + "00000001" + "00"
+    payload, _ = roundtrip([column], [True])
+    assert payload.hex() == "00" + "00000001" + "01"
+    decode = row_decoder([column], "utf-8")
+    assert decode(bytes.fromhex("00" + "00000001" + "74")) == (True,)
+    assert decode(bytes.fromhex("00" + "00000001" + "66")) == (False,)
 
 
 def test_lvarchar_beyond_64k_has_an_int_length_and_no_pad() -> None:

@@ -72,6 +72,10 @@ public class Interop {
         SCENARIOS.put("index_info", Interop::indexInfo);
         SCENARIOS.put("metadata_more", Interop::metadataMore);
         SCENARIOS.put("result_metadata", Interop::resultMetadata);
+        SCENARIOS.put("routines", Interop::routines);
+        SCENARIOS.put("more_types", Interop::moreTypes);
+        SCENARIOS.put("statement_batch", Interop::statementBatch);
+        SCENARIOS.put("write_conflict", Interop::writeConflict);
     }
 
     public static void main(String[] args) {
@@ -94,6 +98,14 @@ public class Interop {
         }
     }
 
+    // JDBC hands the ISAM code on as the next exception or as the cause (IfxSqli.receiveError).
+    static Integer isamCode(SQLException e) {
+        SQLException next = e.getNextException();
+        if (next != null) return next.getErrorCode();
+        if (e.getCause() instanceof SQLException) return ((SQLException) e.getCause()).getErrorCode();
+        return null;
+    }
+
     static Map<String, Object> sqlError(Statement s, String sql) {
         Map<String, Object> r = new LinkedHashMap<>();
         try {
@@ -101,6 +113,7 @@ public class Interop {
             r.put("sqlcode", 0);
         } catch (SQLException e) {
             r.put("sqlcode", e.getErrorCode());
+            r.put("isam", isamCode(e));
             r.put("message", e.getMessage());
         }
         return r;
@@ -643,6 +656,124 @@ public class Interop {
             }
             r.put("columns", cols);
             s.executeUpdate("DROP TABLE rm_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> routines() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE spl_t (id INT PRIMARY KEY, label VARCHAR(20))");
+            s.executeUpdate("CREATE PROCEDURE spl_add(a INT, b VARCHAR(20)) "
+                + "INSERT INTO spl_t VALUES (a, b); END PROCEDURE");
+            s.executeUpdate("CREATE FUNCTION spl_count(prefix VARCHAR(20)) RETURNING INT AS n, "
+                + "VARCHAR(20) AS first; DEFINE k INT; DEFINE f VARCHAR(20); "
+                + "SELECT count(*), min(label) INTO k, f FROM spl_t WHERE label LIKE prefix || '%'; "
+                + "RETURN k, f; END FUNCTION");
+            try (PreparedStatement p = c.prepareStatement("EXECUTE PROCEDURE spl_add(?, ?)")) {
+                for (int i = 1; i <= 3; i++) { p.setInt(1, i); p.setString(2, "item" + i); p.executeUpdate(); }
+            }
+            try (PreparedStatement p = c.prepareStatement("EXECUTE FUNCTION spl_count(?)")) {
+                p.setString(1, "item");
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    r.put("columns", rs.getMetaData().getColumnName(1) + "," + rs.getMetaData().getColumnName(2));
+                    r.put("count", rs.getInt(1));
+                    r.put("first", rs.getString(2));
+                }
+            }
+            r.put("missing", sqlError(s, "EXECUTE PROCEDURE no_such_routine()").get("sqlcode"));
+            s.executeUpdate("DROP PROCEDURE spl_add");
+            s.executeUpdate("DROP FUNCTION spl_count");
+            s.executeUpdate("DROP TABLE spl_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> moreTypes() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE more_t (k INT, ds INTERVAL DAY TO SECOND, "
+                + "ym INTERVAL YEAR TO MONTH, nc NCHAR(5), nv NVARCHAR(10), hs DATETIME HOUR TO SECOND, "
+                + "fd DECIMAL(8), mo MONEY(12,2), yd DATETIME YEAR TO DAY)");
+            s.executeUpdate("INSERT INTO more_t VALUES (1, INTERVAL(1 02:03:04) DAY TO SECOND, "
+                + "INTERVAL(2-3) YEAR TO MONTH, 'ab', 'cd', DATETIME(10:11:12) HOUR TO SECOND, "
+                + "3.14159, 1234.5, DATETIME(2024-02-29) YEAR TO DAY)");
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO more_t (k, ds, ym, nc, nv) SELECT 2, ds, ym, nc, nv FROM more_t WHERE k = ?")) {
+                p.setInt(1, 1);
+                r.put("copied", p.executeUpdate());
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO more_t (k, ds, ym) VALUES (3, ?, ?)")) {
+                p.setObject(1, new com.informix.lang.IntervalDF("3 04:05:06", c));
+                p.setObject(2, new com.informix.lang.IntervalYM(5, 7));
+                p.executeUpdate();
+            }
+            try (ResultSet rs = s.executeQuery("SELECT ds, ym FROM more_t WHERE k = 3")) {
+                rs.next();
+                r.put("bound", rs.getString(1) + "|" + rs.getString(2));
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT ds, ym, nc, nv, hs, fd, mo, yd FROM more_t WHERE k = ?")) {
+                p.setInt(1, 1);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    for (int i = 1; i <= 8; i++) r.put(rs.getMetaData().getColumnName(i), rs.getString(i));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT ym, nc FROM more_t WHERE k = 2")) {
+                rs.next();
+                r.put("copy", rs.getString(1) + "|" + rs.getString(2));
+            }
+            s.executeUpdate("DROP TABLE more_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> statementBatch() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE sb_t (id INT, v INT)");
+            s.addBatch("INSERT INTO sb_t VALUES (1, 10)");
+            s.addBatch("INSERT INTO sb_t VALUES (2, 20)");
+            s.addBatch("UPDATE sb_t SET v = v + 1");
+            int[] counts = s.executeBatch();
+            List<Object> out = new ArrayList<>();
+            for (int n : counts) out.add(n);
+            r.put("counts", out);
+            try (ResultSet rs = s.executeQuery("SELECT SUM(v) FROM sb_t")) {
+                rs.next();
+                r.put("sum", rs.getInt(1));
+            }
+            s.executeUpdate("DROP TABLE sb_t");
+        }
+        return r;
+    }
+
+    static Map<String, Object> writeConflict() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (Connection a = connect(); Connection b = connect(); Statement sa = a.createStatement();
+             Statement sb = b.createStatement()) {
+            sa.executeUpdate("CREATE TABLE wc_t (id INT, v INT)");
+            sa.executeUpdate("INSERT INTO wc_t VALUES (1, 0)");
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            sa.executeUpdate("UPDATE wc_t SET v = 1 WHERE id = 1");
+            try {
+                sb.executeUpdate("UPDATE wc_t SET v = 2 WHERE id = 1");
+                r.put("sqlcode", 0);
+            } catch (SQLException e) {
+                r.put("sqlcode", e.getErrorCode());
+                r.put("isam", isamCode(e));
+            }
+            b.rollback();
+            a.commit();
+            try (ResultSet rs = sb.executeQuery("SELECT v FROM wc_t")) {
+                rs.next();
+                r.put("v", rs.getInt(1));
+            }
+            b.commit();
+            a.setAutoCommit(true);
+            sa.executeUpdate("DROP TABLE wc_t");
         }
         return r;
     }

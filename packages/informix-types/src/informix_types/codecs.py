@@ -269,8 +269,8 @@ def _envelope_codec(kind: Kind, column: Column, encoding: str) -> ColumnCodec:
 
 
 def _decode_bool(data: Any) -> bool:
-    """BOOLEAN data is one byte: 't'/'f' as recorded (sqli-facts §2.8); JDBC ``IfxBoolean``
-    reads 1/0, which we accept too."""
+    """BOOLEAN data is one byte: 1/0 as JDBC ``IfxBoolean.fromIfx`` reads and ``toIfxTuple``
+    writes it; the peer driver recorded 't'/'f' (sqli-facts §2.8), which we accept too."""
     if len(data) != 1:
         raise DataError(f"BOOLEAN value of {len(data)} bytes")
     byte = data[0]
@@ -284,4 +284,4 @@ def _decode_bool(data: Any) -> bool:
 def _encode_bool(value: Any) -> bytes:
     if not isinstance(value, bool | int):
         raise DataError(f"a BOOLEAN column takes a bool, not {type(value).__name__}")
-    return b"t" if value else b"f"
+    return b"\x01" if value else b"\x00"  # JDBC IfxBoolean.toIfx: a 1/0 byte

@@ -122,6 +122,13 @@ def _insert_systables(
     )
 
 
+def scalar(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] = ()) -> Any:
+    """The one value a query returns."""
+    row = cur.execute(sql, list(params)).fetchone()
+    assert row is not None, sql
+    return row[0]
+
+
 def tabid_of(cur: duckdb.DuckDBPyConnection, tabname: str) -> int | None:
     row = cur.execute("SELECT tabid FROM systables WHERE tabname = ?", [tabname]).fetchone()
     return None if row is None else int(row[0])
@@ -192,7 +199,7 @@ def sync_table(
     if not columns:
         return
     if tabid is None:
-        tabid = int(cur.execute(f"SELECT nextval('{_SEQUENCE}')").fetchone()[0])  # type: ignore[index]
+        tabid = int(scalar(cur, f"SELECT nextval('{_SEQUENCE}')"))
         tabtype = "V" if view_text is not None else "T"
         _insert_systables(cur, tabname, tabid, tabtype, len(columns), datetime.date.today(), dbname)
     else:
@@ -259,7 +266,7 @@ def _sync_constraints(
         kind = kinds.get(ctype)
         if kind is None:
             continue
-        constrid = int(cur.execute(f"SELECT nextval('{_CONSTR_SEQUENCE}')").fetchone()[0])  # type: ignore[index]
+        constrid = int(scalar(cur, f"SELECT nextval('{_CONSTR_SEQUENCE}')"))
         constrname = f"{kind.lower()}{tabid}_{constrid}"
         idxname = f" {tabid}_{constrid}" if kind in "PUR" else None
         cur.execute(

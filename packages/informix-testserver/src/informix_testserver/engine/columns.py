@@ -24,6 +24,8 @@ XID_CLOB = 11
 EXPRESSION_VARCHAR = 255
 #: DATETIME YEAR TO FRACTION(5): 19 digits, start YEAR (0), end FRACTION(5) (15).
 TIMESTAMP_QUALIFIER = (19 << 8) | (0 << 4) | 15
+#: INTERVAL DAY(9) TO FRACTION(5), the widest day-time interval, for DuckDB INTERVAL results.
+INTERVAL_QUALIFIER = (20 << 8) | (4 << 4) | 15
 #: DATETIME HOUR TO FRACTION(5), DuckDB's TIME.
 TIME_QUALIFIER = (11 << 8) | (6 << 4) | 15
 
@@ -99,6 +101,7 @@ def inferred_spec(name: str, duck_type: str) -> ColumnSpec:
         "TIMESTAMP_S": (TypeCode.DATETIME, TIMESTAMP_QUALIFIER),
         "TIME": (TypeCode.DATETIME, TIME_QUALIFIER),
         "VARCHAR": (TypeCode.VARCHAR, EXPRESSION_VARCHAR),
+        "INTERVAL": (TypeCode.INTERVAL, INTERVAL_QUALIFIER),
         '"NULL"': (TypeCode.VARCHAR, EXPRESSION_VARCHAR),
     }
     if t == "BOOLEAN":

@@ -17,14 +17,13 @@ commits made since, which a real server would not; this is a test server.
 
 from __future__ import annotations
 
-import decimal
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from informix_testserver.engine import errors, functions
+from informix_testserver.engine import errors, functions, routines, values
 from informix_testserver.engine.catalog import drop_table, sync_table
 from informix_testserver.engine.columns import ColumnSpec, declared_spec
 from informix_testserver.engine.dialect import SqlError, translate
@@ -42,6 +41,8 @@ _NO_DATABASE = {"DATABASE", "CLOSE_DATABASE", "CREATE_DATABASE", "DROP_DATABASE"
 _ACCEPTED = {"SET_ISOLATION", "SET_LOCK_MODE", "SET_OTHER", "UPDATE_STATISTICS", "LOCK_TABLE",
              "UNLOCK_TABLE", "GRANT", "REVOKE"}  # fmt: skip
 _SERIALS = (TypeCode.SERIAL, TypeCode.SERIAL8, TypeCode.BIGSERIAL)
+_ROUTINE_STATEMENTS = {"CREATE_PROCEDURE", "CREATE_FUNCTION", "DROP_PROCEDURE", "DROP_FUNCTION",
+                       "EXECUTE_PROCEDURE", "EXECUTE_FUNCTION"}  # fmt: skip
 
 
 def _q(name: str) -> str:
@@ -70,6 +71,8 @@ class EngineSession:
         self.temp_tables: dict[str, list[ColumnSpec]] = {}
         #: DBINFO('sqlca.sqlerrd1') and ('sqlca.sqlerrd2'): last serial, rows of the last DML.
         self._dbinfo: dict[str, object] = {}
+        #: SPL DEFINE GLOBAL variables of this session.
+        self._spl_globals: dict[str, object] = {}
         functions.register(cur, session_id, user)
 
     def _note(self, option: str, value: object) -> None:
@@ -168,18 +171,18 @@ class EngineSession:
         self._savepoints.append((name, len(self._log)))
         self._fresh = False
 
-    def _find_savepoint(self, name: str) -> int:
+    def _find_savepoint(self, name: str, code: int) -> int:
         self._need_log()
         for index, (saved, _) in enumerate(self._savepoints):
             if saved == name:
                 return index
-        raise errors.error(errors.NO_SAVEPOINT, name)
+        raise errors.error(code, name)
 
     def release_savepoint(self, name: str) -> None:
-        del self._savepoints[self._find_savepoint(name) :]
+        del self._savepoints[self._find_savepoint(name, errors.NO_SAVEPOINT_TO_RELEASE) :]
 
     def rollback_to_savepoint(self, name: str) -> None:
-        index = self._find_savepoint(name)
+        index = self._find_savepoint(name, errors.NO_SAVEPOINT)
         position = self._savepoints[index][1]
         del self._savepoints[index + 1 :]
         self._replay(position)
@@ -212,13 +215,16 @@ class EngineSession:
         if self.db is None and kind not in _NO_DATABASE:
             raise errors.error(errors.NO_DATABASE)
         columns: list[ColumnSpec] = []
-        if translation.sql and kind in ("SELECT", "EXECUTE_FUNCTION"):
-            try:
-                columns = describe(self.cur, translation.sql, translation.param_count,
-                                   self.temp_tables)  # fmt: skip
-            except duckdb.Error as exc:
-                self._recover()
-                raise errors.from_duckdb(exc, translation.table or "") from exc
+        try:
+            if kind in ("EXECUTE_PROCEDURE", "EXECUTE_FUNCTION"):
+                columns = routines.result_columns(self.cur, sql)
+            elif translation.sql and kind == "SELECT":
+                columns = describe(
+                    self.cur, translation.sql, translation.param_count, self.temp_tables
+                )
+        except duckdb.Error as exc:
+            self._recover()
+            raise errors.from_duckdb(exc, translation.table or "") from exc
         count = translation.param_count
         return Prepared(
             sql, translation, columns, translation.statement_type, count, [None] * count
@@ -236,10 +242,10 @@ class EngineSession:
             raise errors.error(errors.NO_DATABASE)
         if kind in _ACCEPTED and not t.sql:
             return Result()
-        values = list(params)
+        bound = [values.parameter(value) for value in params]
         if self.in_transaction:
             try:
-                result = self._run(prepared, values)
+                result = self._run(prepared, bound)
             except duckdb.Error as exc:
                 self._recover()
                 raise self._failure(exc, t.table or "") from exc
@@ -248,11 +254,11 @@ class EngineSession:
                 raise
             self._fresh = False
             if kind != "SELECT":
-                self._log.append((prepared, values))
+                self._log.append((prepared, bound))
             return result
         self.cur.execute("BEGIN TRANSACTION")
         try:
-            result = self._run(prepared, values)
+            result = self._run(prepared, bound)
             self.cur.execute("COMMIT")
         except duckdb.Error as exc:
             self._rollback_quietly()
@@ -337,9 +343,11 @@ class EngineSession:
         t = prepared.translation
         kind = t.kind.name
         cur = self.cur
-        if kind == "SELECT" or (kind == "EXECUTE_FUNCTION" and prepared.columns):
+        if kind in _ROUTINE_STATEMENTS:
+            return self._routine_statement(prepared, params)
+        if kind == "SELECT":
             cur.execute(t.sql, params)
-            rows = [_shape(row, prepared.columns) for row in cur.fetchall()]
+            rows = values.shape_rows(cur.fetchall(), prepared.shapers)
             return Result(iter(rows), rowcount=len(rows))
         if kind == "INSERT":
             return self._insert(t, params)
@@ -368,8 +376,53 @@ class EngineSession:
         elif kind in ("DROP_TABLE", "DROP_VIEW") and table:
             self._dropped(table)
         elif kind == "CREATE_VIEW" and table:
-            sync_table(cur, self._dbname(), table, {}, view_text=prepared.sql)
+            declared = self._view_columns(table, t.sql)
+            sync_table(cur, self._dbname(), table, declared, view_text=prepared.sql)
         return Result()
+
+    def _view_columns(self, view: str, sql: str) -> dict[str, ColumnSpec]:
+        """A view's columns keep the declared types of the columns they show (DESCRIBE of the
+        view's query), by position, as IDS records them in syscolumns."""
+        query = sql.partition(" AS ")[2]
+        shape = self.cur.execute(f"DESCRIBE SELECT * FROM {_q(view)}").fetchall()
+        specs = describe(self.cur, query, 0, self.temp_tables) if query else []
+        if len(specs) != len(shape):
+            return {}
+        return {str(row[0]): spec for row, spec in zip(shape, specs, strict=True)}
+
+    def _routine_statement(self, prepared: Prepared, params: list[Any]) -> Result:
+        """CREATE / DROP / EXECUTE of SPL routines (``routines``, ``spl``)."""
+        kind = prepared.kind.name
+        if kind in ("CREATE_PROCEDURE", "CREATE_FUNCTION"):
+            routines.create(self.cur, prepared.sql)
+            return Result()
+        if kind in ("DROP_PROCEDURE", "DROP_FUNCTION"):
+            routines.drop(self.cur, prepared.sql)
+            return Result()
+        mark = len(self._log)
+        try:
+            runner = routines.Runner(self.cur, self._routine_sql, self._spl_globals)
+            rows = runner.execute(prepared.sql, params)
+        finally:
+            del self._log[mark:]  # the EXECUTE itself is what a replay runs again
+        return Result(iter(rows), rowcount=len(rows))
+
+    def _routine_sql(self, text: str, params: Sequence[object]) -> list[tuple[Any, ...]] | int:
+        """One SQL statement of a running routine: rows of a SELECT, else the row count. A
+        failure restores the transaction to just before the statement (the routine's ON
+        EXCEPTION may go on), logging each statement for that replay."""
+        translation = translate(text)
+        prepared = Prepared(text, translation, [], translation.statement_type, 0)
+        bound = list(params)
+        try:
+            result = self._run(prepared, bound)
+        except duckdb.Error as exc:
+            self._replay(len(self._log))
+            raise self._failure(exc, translation.table or "") from exc
+        if translation.kind.name == "SELECT":
+            return list(result.rows)
+        self._log.append((prepared, bound))
+        return result.rowcount
 
     def _renaming(self, t: Any) -> str:
         """RENAME TABLE / RENAME COLUMN: the catalog rows follow the new name, so the table or
@@ -517,15 +570,3 @@ class EngineSession:
             [table],
         ).fetchall()
         return [(str(name), int(code)) for name, code in rows]
-
-
-def _shape(row: tuple[Any, ...], columns: Sequence[ColumnSpec]) -> tuple[Any, ...]:
-    """Values as the declared types want them: a floating DECIMAL stored as DOUBLE goes out as
-    the decimal of its shortest repr."""
-    if not any(isinstance(v, float) for v in row):
-        return row
-    out = list(row)
-    for i, (value, col) in enumerate(zip(row, columns, strict=False)):
-        if isinstance(value, float) and col.type_code in (TypeCode.DECIMAL, TypeCode.MONEY):
-            out[i] = decimal.Decimal(repr(value))
-    return tuple(out)

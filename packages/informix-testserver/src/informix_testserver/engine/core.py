@@ -3,7 +3,9 @@ the data directory, or in memory), users, and sessions.
 
 A new server has ``sysmaster`` and the logged database ``testdb`` (the issue's start state);
 ``sysmaster:sysdatabases`` lists every database with its logging mode (IBM "The sysmaster
-database"), which is also where a data directory keeps the modes across restarts.
+database"), which is also where a data directory keeps the modes across restarts. IDS creates
+sysmaster with unbuffered logging (IBM Administrator's Reference, "The sysmaster database"), so
+it is logged here too.
 """
 
 from __future__ import annotations
@@ -107,8 +109,7 @@ class Engine:
             if name in self.databases:
                 raise errors.error(errors.DB_EXISTS, name)
             path = self._location(name)
-            if path != ":memory:":
-                Path(path).unlink(missing_ok=True)
+            _remove_files(path)
             self.duck.execute(f"ATTACH {_lit(path)} AS {_q(name)}")
             cur = self.duck.cursor()
             try:
@@ -133,9 +134,7 @@ class Engine:
             self.duck.execute(f"DETACH {_q(name)}")
             self.duck.execute(f"DELETE FROM {SYSMASTER}.main.sysdatabases WHERE name = ?", [name])
             del self.databases[name]
-            path = self._location(name)
-            if path != ":memory:":
-                Path(path).unlink(missing_ok=True)
+            _remove_files(self._location(name))
 
     def acquire(self, name: str) -> Database:
         """A session opens ``name`` (-329 when there is no such database)."""
@@ -170,6 +169,13 @@ class Engine:
 
     def close(self) -> None:
         self.duck.close()
+
+
+def _remove_files(path: str) -> None:
+    """A database file and its write-ahead log (DuckDB's ``<file>.wal``)."""
+    if path != ":memory:":
+        Path(path).unlink(missing_ok=True)
+        Path(path + ".wal").unlink(missing_ok=True)
 
 
 def _lit(text: str) -> str:

@@ -1,15 +1,21 @@
 """Informix error codes, and DuckDB's exceptions mapped onto them.
 
-Codes and texts are IBM's (``finderr``; IBM Informix Error Messages): -201 "A syntax error has
-occurred", -206 "The specified table is not in the database", -217 "Column not found in any table
-in the query", -239/-268 duplicate value in a unique index / unique constraint violated (ISAM
--100 "duplicate value for a record with unique key"), -391 "Cannot insert a null into column",
--530 "Check constraint failed", -691/-692 referential constraint, -1213 "A character to numeric
-conversion process failed", -1215 "Value exceeds limit of INTEGER precision", -1218 "String to
-date conversion error", -244/-271 with ISAM -107 "record is locked" or -154 "lock timeout
-expired", -310 "Table already exists in database", -329 "Database not found or no system
-permission", -759 "Cannot use database commands in an explicit database connection" (IDS
-answers it when no database is open), -255/-256/-535 transaction state.
+Codes and texts are IBM's, as the message catalogs inside IBM JDBC 4.50.10.1 give them
+(``com/informix/msg/sql_en_US.properties``, ``rds_en_US.properties``, ``isam_en_US.properties``):
+-201 "A syntax error has occurred", -206 "The specified table (%s) is not in the database", -217
+"Column (%s) not found in any table in the query", -239 "duplicate value in a UNIQUE INDEX
+column", -268 "Unique constraint (%s) violated" (both with ISAM -100 "duplicate value for a
+record with unique key"), -391 "Cannot insert a null into column", -530 "Check constraint
+failed", -691/-692 referential constraint, -1213 "A character to numeric conversion process
+failed", -1214/-1215 "Value exceeds limit of SMALLINT/INTEGER precision", -1218 "String to date
+conversion error", -1226 "Decimal or money value exceeds maximum precision", -244 "Could not do
+a physical-order read" / -271 "Could not insert new row" with ISAM -107 "record is locked",
+-310/-316 table/index exists, -319 "Index does not exist", -329 "Database (%s) not found",
+-330 "Cannot create or rename the database", -425 "Database is currently opened by another
+user", -759 (what IDS answers SQL sent with no database open: sqli-facts §3), -255 "Not in
+transaction", -256 "Transaction not available", -535 "Already in transaction", -673 "Another
+routine with same signature already exists", -674 "Routine can not be resolved", -26075/-26076
+"Unable to release / rollback to savepoint".
 """
 
 from __future__ import annotations
@@ -32,11 +38,12 @@ NO_PARENT_KEY = -691
 CHILD_ROWS = -692
 TO_NUMBER = -1213
 NUMBER_RANGE = -1215
+SMALLINT_RANGE = -1214
+DECIMAL_RANGE = -1226
 TO_DATE = -1218
 READ_LOCKED = -244
 INSERT_LOCKED = -271
 ISAM_LOCKED = -107
-ISAM_LOCK_TIMEOUT = -154
 TABLE_EXISTS = -310
 INDEX_EXISTS = -316
 NO_INDEX = -319
@@ -47,10 +54,12 @@ NO_DATABASE = -759
 NOT_IN_TRANSACTION = -255
 NO_TRANSACTIONS = -256
 ALREADY_IN_TRANSACTION = -535
-NO_SAVEPOINT = -12030
+NO_SAVEPOINT_TO_RELEASE = -26075
+NO_SAVEPOINT = -26076
 NOT_IMPLEMENTED = -999
 DIVIDE_BY_ZERO = -1202
 NO_ROUTINE = -674
+ROUTINE_EXISTS = -673
 
 
 def error(sqlcode: int, near: str = "", isamcode: int = 0) -> SqlError:
@@ -104,10 +113,13 @@ def from_duckdb(exc: duckdb.Error, table: str = "") -> SqlError:
             return error(NO_ROUTINE, _quoted(first))
         return error(SYNTAX)
     if isinstance(exc, duckdb.ConversionException):
-        if "out of range" in first or "Overflow" in first:
-            return error(NUMBER_RANGE)
-        if "date" in first.lower() or "timestamp" in first.lower():
+        lower = first.lower()
+        if "date" in lower or "timestamp" in lower or "time field" in lower:
             return error(TO_DATE)
+        if "out of range" in lower or "overflow" in lower:
+            if "DECIMAL" in first:
+                return error(DECIMAL_RANGE)
+            return error(SMALLINT_RANGE if "INT16" in first else NUMBER_RANGE)
         return error(TO_NUMBER)
     if isinstance(exc, duckdb.OutOfRangeException):
         return error(NUMBER_RANGE)

@@ -13,6 +13,7 @@ import duckdb
 
 from informix_testserver.engine.catalog import declared_columns
 from informix_testserver.engine.columns import ColumnSpec, inferred_spec, same_family
+from informix_testserver.engine.values import Shaper, shapers
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*")
 
@@ -28,6 +29,11 @@ class Prepared:
     param_count: int
     #: IDESCRIBE's parameter types; None means "not known" (the client binds its own type).
     param_types: list[ColumnSpec | None] = field(default_factory=list)
+    #: The conversions result rows need (``values.shapers``), planned once here.
+    shapers: tuple[tuple[int, Shaper], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.shapers = shapers(self.columns)
 
     @property
     def kind(self) -> Any:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from informix_testserver.engine.lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render, tokenize
+from informix_testserver.engine.lexer import Tok, TokKind, render
 from informix_testserver.engine.types_sql import parse_type
 
+from .cursor import LOOP_KINDS, TokenCursor, split_into
 from .nodes import (
     Block,
     Call,
@@ -60,10 +61,8 @@ def parse_drop(sql_text: str) -> tuple[str, str]:
     return kind, name
 
 
-class _Parser:
 class _Parser(TokenCursor):
     """The SPL grammar over a :class:`TokenCursor`."""
-
 
     def routine(self) -> Routine:
         self.expect("CREATE")

@@ -83,7 +83,7 @@ class Limits:
     #: Nested routine calls (a routine calling itself counts each level).
     max_depth: int = 48
     #: Statements, loop iterations and conditions executed, nested calls included.
-    max_statements: int = 200_000
+    max_statements: int = 100_000
 
 
 @dataclass
