@@ -85,7 +85,7 @@ def test_describe_reports_declared_types(s: EngineSession) -> None:
         ("lv", TypeCode.UDTVAR, 300, True, "lvarchar"),
         ("ts", TypeCode.DATETIME, 14 << 8 | 0 << 4 | 10, True, ""),
         ("i8", TypeCode.INT8, 10, True, ""),
-        ("bs", TypeCode.BIGSERIAL, 8, True, ""),  # SERIALs are nullable unless declared
+        ("bs", TypeCode.BIGSERIAL, 8, False, ""),  # a SERIAL is NOT NULL without saying so
     ]
     # An expression over a column is described by its own (DuckDB) type.
     expr = s.prepare("SELECT id + 1, c FROM d").columns
@@ -127,6 +127,13 @@ def test_intervals_keep_their_class(s: EngineSession) -> None:
         (IntervalYM(2, 3), datetime.timedelta(days=1, seconds=5)),
         (IntervalYM(-1, -6), None),
     ]
+
+
+def test_serial_columns_are_not_null_in_the_catalog(s: EngineSession) -> None:
+    run(s, "CREATE TABLE sn (a SERIAL, b SERIAL8, c BIGSERIAL, d INT)")
+    coltypes = rows(s, "SELECT colname, coltype FROM syscolumns WHERE tabid = "
+                       "(SELECT tabid FROM systables WHERE tabname = 'sn') ORDER BY colno")  # fmt: skip
+    assert coltypes == [("a", 6 | 256), ("b", 18 | 256), ("c", 53 | 256), ("d", 2)]
 
 
 def test_serials_are_reported_and_in_dbinfo(s: EngineSession) -> None:

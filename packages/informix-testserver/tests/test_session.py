@@ -69,7 +69,9 @@ def test_select_describe_fetch_and_done(client: Client) -> None:
     tuples = client.request(
         m.StatementId(0), m.CursorName(b"c1"), m.Open(), m.StatementId(0), m.NFetch(4096)
     )
-    assert [t.payload for t in tuples] == [
+    # The end of data comes in the same reply as the last batch (sqli-facts part B §2.5).
+    assert tuples[3:] == [m.Done(0, 3), m.Cost()]
+    assert [t.payload for t in tuples[:3]] == [  # type: ignore[attr-defined]
         struct.pack(">i", i) + bytes([5]) + f"row {i}".encode() for i in (1, 2, 3)
     ]
     assert client.request(m.StatementId(0), m.NFetch(4096)) == [m.Done(0, 3), m.Cost()]
@@ -81,12 +83,14 @@ def test_fetch_batches_follow_the_client_buffer(client: Client) -> None:
     prepare(client, "SELECT 100")
     first = client.request(m.StatementId(0), m.Open(), m.StatementId(0), m.NFetch(100))
     assert 1 < len(first) < 10
+    assert all(isinstance(t, m.Tuple) for t in first)
     total = len(first)
     while True:
         batch = client.request(m.StatementId(0), m.NFetch(100))
-        if batch and isinstance(batch[0], m.Done):
-            assert batch == [m.Done(0, 100), m.Cost()]
+        if batch[-2:] == [m.Done(0, 100), m.Cost()]:
+            total += len(batch) - 2
             break
+        assert all(isinstance(t, m.Tuple) for t in batch)
         total += len(batch)
     assert total == 100
 
@@ -107,7 +111,9 @@ def test_two_cursors_interleave(client: Client) -> None:
     assert len(a) == 1
     assert len(b) == 1
     assert client.request(m.StatementId(0), m.NFetch(4096))[0].payload[:4] == struct.pack(">i", 2)
-    assert len(client.request(m.StatementId(1), m.NFetch(4096))) == 2
+    assert client.request(m.StatementId(1), m.NFetch(4096))[-3:] == [
+        m.Tuple(b"\x00\x00\x00\x03\x05row 3"), m.Done(0, 3), m.Cost()
+    ]
 
 
 def test_bind_execute_gives_rows_and_serial(client: Client, engine: FakeEngine) -> None:
@@ -207,7 +213,7 @@ def test_release_after_failed_prepare_spares_the_live_statement(client: Client) 
     (err,) = prepare(client, "BOGUS")
     assert err.sqlcode == -201  # type: ignore[attr-defined]
     assert client.request(m.StatementId(0), m.Release()) == []
-    assert len(client.request(m.StatementId(0), m.NFetch(4096))) == 2
+    assert len(client.request(m.StatementId(0), m.NFetch(4096))) == 4  # 2 tuples, DONE, COST
 
 
 def test_tls_port_with_a_self_signed_certificate(engine: FakeEngine) -> None:
@@ -244,7 +250,7 @@ def test_commit_closes_cursors_without_hold(client: Client) -> None:
     assert client.request(m.CommitWork()) == [m.Done()]
     (err,) = client.request(m.StatementId(0), m.NFetch(4096))
     assert err.sqlcode == -400  # type: ignore[attr-defined]
-    assert len(client.request(m.StatementId(1), m.NFetch(4096))) == 3
+    assert len(client.request(m.StatementId(1), m.NFetch(4096))) == 5  # 3 tuples, DONE, COST
 
 
 def test_database_list(client: Client) -> None:
@@ -260,4 +266,5 @@ def test_database_list(client: Client) -> None:
     while len(got) < len(reply):
         got += client.sock.recv(4096)
     assert got == reply
+    assert client.request(m.GetDbList()) == [m.DbList([b"sysmaster", b"testdb"])]
     assert prepare(client, "SELECT 1")[1] == m.Done()

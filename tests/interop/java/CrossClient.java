@@ -7,6 +7,7 @@
 //   READ   <table> <reader>              SELECT k, v FROM t ORDER BY k
 // Each command prints one JSON line: {"cmd","table","k","ok","error","sqlcode"} and for READ
 // "rows": [[k, getString, typed reading, getObject class], ...].
+import com.informix.lang.Interval;
 import com.informix.lang.IntervalDF;
 import com.informix.lang.IntervalYM;
 import java.io.BufferedReader;
@@ -21,7 +22,8 @@ public class CrossClient {
         String url = "jdbc:informix-sqli://" + args[0] + ":" + args[1]
             + "/testdb:INFORMIXSERVER=informix;user=informix;password=in4mix";
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (Connection c = DriverManager.getConnection(url)) {
+        Connection c = DriverManager.getConnection(url);
+        try {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isEmpty()) continue;
@@ -48,11 +50,25 @@ public class CrossClient {
                     out.put("ok", false);
                     if (t instanceof SQLException) out.put("sqlcode", ((SQLException) t).getErrorCode());
                     out.put("error", t.toString());
+                    if (c.isClosed() || isLinkLost(t)) {  // one type's failure must not end the run
+                        try { c.close(); } catch (SQLException ignored) { }
+                        c = DriverManager.getConnection(url);
+                        out.put("reconnected", true);
+                    }
                 }
                 System.out.println(json(out));
                 System.out.flush();
             }
+        } finally {
+            c.close();
         }
+    }
+
+    /** JDBC's "network error" (-80507) and "Connection not established" (-79730). */
+    static boolean isLinkLost(Throwable t) {
+        if (!(t instanceof SQLException)) return false;
+        int code = ((SQLException) t).getErrorCode();
+        return code == -80507 || code == -79730;
     }
 
     static void table(Connection c, String name, String coldef) throws SQLException {
@@ -67,7 +83,13 @@ public class CrossClient {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
             p.setInt(1, k);
             switch (setter) {
-                case "null": p.setNull(2, Integer.parseInt(v)); break;
+                case "null": {  // "sqlType" or "sqlType,ifxType" (INTERVAL needs its Informix type)
+                    String[] t = v.split(",");
+                    if (t.length == 1) p.setNull(2, Integer.parseInt(t[0]));
+                    else ((com.informix.jdbc.IfxPreparedStatement) p).setNull(
+                        2, Integer.parseInt(t[0]), Integer.parseInt(t[1]));
+                    break;
+                }
                 case "short": p.setShort(2, Short.parseShort(v)); break;
                 case "int": p.setInt(2, Integer.parseInt(v)); break;
                 case "long": p.setLong(2, Long.parseLong(v)); break;
@@ -79,17 +101,28 @@ public class CrossClient {
                 case "date": p.setDate(2, java.sql.Date.valueOf(v)); break;
                 case "time": p.setTime(2, Time.valueOf(v)); break;
                 case "timestamp": p.setTimestamp(2, Timestamp.valueOf(v)); break;
-                case "intervaldf": {
-                    String[] sn = v.split(",");
-                    p.setObject(2, new IntervalDF(Long.parseLong(sn[0]), Long.parseLong(sn[1])));
+                case "intervaldf": {  // seconds,nanos,leading precision,start code,end code
+                    String[] f = v.split(",");
+                    p.setObject(2, new IntervalDF(Long.parseLong(f[0]), Long.parseLong(f[1]), qualifier(f, 2)));
                     break;
                 }
-                case "intervalym": p.setObject(2, new IntervalYM(Long.parseLong(v))); break;
+                case "intervalym": {  // months,leading precision,start code,end code
+                    String[] f = v.split(",");
+                    p.setObject(2, new IntervalYM(Integer.parseInt(f[0]), qualifier(f, 1)));
+                    break;
+                }
                 case "bytes": p.setBytes(2, fromHex(v)); break;
                 default: throw new IllegalArgumentException("unknown setter " + setter);
             }
             p.executeUpdate();
         }
+    }
+
+    /** An interval qualifier from its leading precision and start and end codes
+     * (com.informix.lang.Interval.getQualifier): the one-argument IntervalDF/IntervalYM
+     * constructors use DAY(2) TO FRACTION(5) / YEAR(4) TO MONTH whatever the column is. */
+    static short qualifier(String[] f, int at) throws SQLException {
+        return Interval.getQualifier(Byte.parseByte(f[at]), Byte.parseByte(f[at + 1]), Byte.parseByte(f[at + 2]));
     }
 
     /** Every row as [k, getString, the typed getter's reading, getObject's class]. */

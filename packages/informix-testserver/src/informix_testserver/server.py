@@ -75,6 +75,11 @@ class TestServer:
         self._listeners: list[socket.socket] = []
         self._threads: list[threading.Thread] = []
         self._sessions: set[socket.socket] = set()
+        #: Session threads still running; ``stop()`` joins them so that none is inside DuckDB
+        #: when the interpreter exits (a daemon thread killed in DuckDB's C++ code aborts the
+        #: process: "terminate called ... FATAL: exception not rethrown").
+        self._session_threads: set[threading.Thread] = set()
+        self._owns_engine = engine is None
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._tls: ssl.SSLContext | None = None
@@ -137,7 +142,10 @@ class TestServer:
                 continue
             except OSError:
                 return
-            threading.Thread(target=self._serve, args=(conn, addr, context), daemon=True).start()
+            thread = threading.Thread(target=self._serve, args=(conn, addr, context), daemon=True)
+            with self._lock:
+                self._session_threads.add(thread)
+            thread.start()
 
     def _serve(
         self, conn: socket.socket, addr: tuple[str, int], context: ssl.SSLContext | None
@@ -159,6 +167,7 @@ class TestServer:
         finally:
             with self._lock:
                 self._sessions.discard(conn)
+                self._session_threads.discard(threading.current_thread())
 
     def drop_sessions(self) -> int:
         """Cut every open session (fault injection: a server crash as clients see it)."""
@@ -171,8 +180,10 @@ class TestServer:
                 pass
         return len(sessions)
 
-    def stop(self) -> None:
-        """Stop accepting, cut open sessions and wait for the accept threads."""
+    def stop(self, timeout: float = 5.0) -> bool:
+        """Stop accepting, cut open sessions and wait (up to ``timeout`` seconds each) for the
+        accept and session threads; the data stays, so ``start()`` may follow. Returns whether
+        every thread ended."""
         self._stopping.set()
         for sock in self._listeners:
             try:
@@ -182,7 +193,23 @@ class TestServer:
             sock.close()
         self.drop_sessions()
         for thread in self._threads:
-            thread.join(timeout=5)
+            thread.join(timeout=timeout)
+        with self._lock:
+            sessions = list(self._session_threads)
+        for thread in sessions:
+            thread.join(timeout=timeout)
+        alive = [t for t in [*self._threads, *sessions] if t.is_alive()]
+        if alive:
+            log.warning("informix-testserver: %d thread(s) did not stop", len(alive))
+        return not alive
+
+    def close(self) -> None:
+        """``stop()``, then close the engine this server made (DuckDB closed before interpreter
+        exit, not torn down by it); the server cannot start again after this. An engine passed
+        in by the caller stays open. The engine stays open too when a session thread is still
+        running, since closing DuckDB under it could crash the process."""
+        if self.stop() and self._owns_engine:
+            self.engine.close()
 
     def __enter__(self) -> TestServer:
         return self.start()
@@ -193,7 +220,7 @@ class TestServer:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.stop()
+        self.close()
 
     def dsn(self, database: str = "testdb") -> str:
         """A DSN for ``informix_db.connect``."""

@@ -41,8 +41,6 @@ _NOT_AVAILABLE = -404
 _NOT_IMPLEMENTED = -999
 #: The IDESCRIBE type JDBC reads as "parameter type unknown" (IfxPreparedStatement.getColumnInfo).
 _UNKNOWN_PARAM = 51
-#: SQ_DBLIST, the list of databases (JDBC IfxSqli.sendGetDBList).
-_SQ_DBLIST = 26
 #: DBOPEN DONE warning bits (sqli-facts part B §2, JDBC OpenDbInit): logged, ANSI, OnLine server.
 _DB_LOGGED, _DB_ANSI, _DB_ONLINE = 0x01, 0x02, 0x04
 
@@ -151,6 +149,7 @@ class Session:
             m.RollbackSavepoint: self._rollback_savepoint,
             m.BatchStart: self._ignore,
             m.BatchEnd: self._ignore,
+            m.GetDbList: self._db_list,
         }
 
     # -- the connection -------------------------------------------------------------------------
@@ -223,8 +222,6 @@ class Session:
     def _serve(self) -> None:
         while True:
             while True:
-                if self._db_list():
-                    continue
                 reader = self.buffer.reader()
                 try:
                     pdu = m.read_request_pdu(reader, self.caps)
@@ -252,27 +249,11 @@ class Session:
                 self._log_reply(reply)
             self._send(reply)
 
-    def _db_list(self) -> bool:
-        """SQ_DBLIST (``DatabaseMetaData.getCatalogs``): the request is the bare tag and EOT, the
-        reply each database name as a char field, an empty one, then EOT (JDBC
-        IfxSqli.sendGetDBList / receiveDBList). ``informix_wire.messages`` has no class for it
-        yet, so it is answered here from the raw bytes."""
-        if len(self.buffer) < 2 or self.buffer.reader().short() != _SQ_DBLIST:
-            return False
-        while len(self.buffer) < 4:
-            self._recv()
-        reader = self.buffer.reader()
-        reader.short()
-        if reader.short() != Tag.EOT:
-            raise ProtocolError("SQ_DBLIST not followed by SQ_EOT")
-        self.buffer.consume(4)
-        out = Writer().short(_SQ_DBLIST)
-        for name in self.server.engine.database_names():
-            data = name.encode(self.encoding)
-            out.short(len(data)).raw(data + b"\0" * (len(data) % 2))
-        out.short(0).short(Tag.EOT)
-        self._send(out.getvalue())
-        return True
+    def _db_list(self, msg: m.GetDbList, out: Writer) -> None:
+        """SQ_DBLIST (``DatabaseMetaData.getCatalogs``): every database name (JDBC
+        IfxSqli.sendGetDBList / receiveDBList)."""
+        names = [name.encode(self.encoding) for name in self.server.engine.database_names()]
+        m.DbList(names).encode(out, self.caps)
 
     def _log_reply(self, reply: bytes) -> None:
         """Log a reply as the client will decode it (with the wire package's own decoder)."""
@@ -423,24 +404,23 @@ class Session:
         )
 
     def _nfetch(self, msg: m.NFetch, out: Writer) -> None:
-        """Tuples up to the client's fetch buffer (at least one); SQ_DONE once none are left
-        (sqli-facts part B §2; IDS sizes batches by the buffer, §3 "Fetching")."""
+        """Tuples up to the client's fetch buffer (at least one); when the cursor runs out, SQ_DONE
+        follows in the same reply, after the last tuple, as IDS sends the end of data with the
+        last batch (sqli-facts part B §2, §2.5; JDBC IfxSqli.receiveMessage reads SQ_DONE after
+        SQ_TUPLE in one reply). IDS sizes batches by the buffer (§3 "Fetching")."""
         stmt = self._stmt()
         cursor = stmt.cursor
         if cursor is None:
             raise SqlFailure(_NOT_OPEN)
         budget = max(msg.buffer_size, 1)
         used = 0
-        sent = 0
         while used < budget:
             payload = cursor.next_payload()
             if payload is None:
+                self._done(out, m.Done(0, cursor.fetched))
                 break
             m.Tuple(payload).encode(out, self.caps)
             used += len(payload) + 8
-            sent += 1
-        if sent == 0:
-            self._done(out, m.Done(0, cursor.fetched))
 
     def _sfetch(self, msg: m.SFetch, out: Writer) -> None:
         """Scroll fetch: one row at an absolute position, then SQ_TUPID (IfxSqli

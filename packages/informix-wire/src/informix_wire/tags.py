@@ -36,6 +36,7 @@ class Tag(IntEnum):
     SFETCH = 23
     SCROLL = 24
     TUPID = 25
+    DBLIST = 26
     BEGIN = 35
     DBOPEN = 36
     DBCLOSE = 37

@@ -59,6 +59,8 @@ class Engine:
         self.users = dict(users if users is not None else DEFAULT_USERS)
         self.data_dir = Path(data_dir) if data_dir is not None else None
         self.duck = duckdb.connect(":memory:")
+        # Informix raises -1202 on division by zero; DuckDB's IEEE default would return inf.
+        self.duck.execute("SET ieee_floating_point_ops = false")
         self.lock = threading.RLock()
         self.databases: dict[str, Database] = {}
         self._session_ids = itertools.count(1)

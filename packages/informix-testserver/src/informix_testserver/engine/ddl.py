@@ -9,11 +9,17 @@ WITH NO LOG) have no DuckDB meaning and are dropped.
 from __future__ import annotations
 
 from informix_wire.tags import StatementType
+from informix_wire.typecodes import TypeCode
 
 from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render
 from .sqlexpr import matching, rewrite, split_top, table_name
 from .translation import ColumnDecl, Kind, Translation
 from .types_sql import parse_type
+
+#: SERIAL, SERIAL8 and BIGSERIAL columns are NOT NULL (IBM Guide to SQL: Reference, SYSCOLUMNS:
+#: "DB-Access sets SERIAL, SERIAL8, and BIGSERIAL columns to NOT NULL", so their coltype has the
+#: 256 bit and DESCRIBE reports them as not nullable).
+_SERIAL_TYPES = frozenset({TypeCode.SERIAL, TypeCode.SERIAL8, TypeCode.BIGSERIAL})
 
 _CONSTRAINT_WORDS = frozenset(
     {"NOT", "NULL", "PRIMARY", "UNIQUE", "DISTINCT", "REFERENCES", "CHECK", "CONSTRAINT", "DEFAULT"}
@@ -63,7 +69,7 @@ def parse_column(toks: list[Tok]) -> tuple[ColumnDecl, str]:
     """One column definition: its declaration and its DuckDB column text."""
     name, i = _name(toks, 0)
     sql_type, i = parse_type(toks, i)
-    nullable, primary, unique = True, False, False
+    nullable, primary, unique = sql_type.type_code not in _SERIAL_TYPES, False, False
     default: str | None = None
     extras: list[str] = []
     while i < len(toks):

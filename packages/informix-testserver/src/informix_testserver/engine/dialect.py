@@ -142,6 +142,7 @@ def _dispatch(toks: list[Tok]) -> Translation:
 
 
 def _select(toks: list[Tok]) -> Translation:
+    _reject_bare_params(toks)
     toks = _strip_for_update(toks)
     into = _into_temp(toks)
     if into is not None:
@@ -150,6 +151,47 @@ def _select(toks: list[Tok]) -> Translation:
         sql = f"CREATE TEMP TABLE {name} AS {body}"
         return Translation(Kind.CREATE_TABLE, sql, int(St.SELECT_INTO), 0, table=name, temp=True)
     return Translation(Kind.SELECT, render(rewrite(toks)), int(St.SELECT), 0)
+
+
+_PROJECTION_PREFIX = frozenset({"DISTINCT", "UNIQUE", "ALL"})
+_ROW_LIMITS = frozenset({"SKIP", "FIRST", "LIMIT", "MIDDLE"})
+
+
+def _reject_bare_params(toks: list[Tok]) -> None:
+    """A bare ``?`` (optionally with an alias) in the select list is -201: the server cannot
+    type it; ``?::INT`` works (sqli-facts part A §3 "Binding")."""
+    if toks[0].up != "SELECT":
+        return
+    i = 1
+    while i < len(toks) and (toks[i].up in _ROW_LIMITS or toks[i].up in _PROJECTION_PREFIX):
+        i += 2 if toks[i].up in _ROW_LIMITS else 1
+    depth = 0
+    end = i
+    while end < len(toks):
+        tok = toks[end]
+        if tok.kind is TokKind.OP and tok.text in "([{":
+            depth += 1
+        elif tok.kind is TokKind.OP and tok.text in ")]}":
+            depth -= 1
+        elif depth == 0 and tok.up in ("FROM", "INTO"):
+            break
+        end += 1
+    start = i
+    for item in split_top(toks[i:end]):
+        if item and _is_param(item[0]) and _is_alias(item[1:]):
+            raise _err(toks, start)
+        start += len(item) + 1
+
+
+def _is_param(tok: Tok) -> bool:
+    return tok.kind is TokKind.RAW and tok.text.startswith("$")
+
+
+def _is_alias(rest: list[Tok]) -> bool:
+    """Nothing, ``name`` or ``AS name``: what may follow a select item that is a value alone."""
+    if rest and rest[0].up == "AS":
+        rest = rest[1:]
+    return len(rest) <= 1 and all(t.kind is TokKind.IDENT for t in rest)
 
 
 def _strip_for_update(toks: list[Tok]) -> list[Tok]:

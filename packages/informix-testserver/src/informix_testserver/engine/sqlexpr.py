@@ -29,6 +29,27 @@ _CLAUSE_END = frozenset(
     {"WHERE", "GROUP", "HAVING", "ORDER", "UNION", "INTERSECT", "EXCEPT", "INTO", "LIMIT", "FOR"}
 )
 _JOIN_WORDS = frozenset({"JOIN"})
+#: Words DuckDB reserves (``duckdb_keywords()``, category "reserved", plus ``at``, which DuckDB
+#: parses as AT TIME ZONE) that Informix lets a column be named (IBM Guide to SQL: Syntax,
+#: "Identifier": keywords may be identifiers). Delimited when they name a column.
+_RESERVED = frozenset(
+    {"ALL", "ANALYSE", "ANALYZE", "AND", "ANY", "ARRAY", "AS", "ASC", "ASYMMETRIC", "AT", "BOTH",
+     "CASE", "CAST", "CHECK", "COLLATE", "COLUMN", "CONSTRAINT", "CREATE", "DEFAULT",
+     "DEFERRABLE", "DESC", "DESCRIBE", "DISTINCT", "DO", "ELSE", "END", "EXCEPT", "FALSE",
+     "FETCH", "FOR", "FOREIGN", "FROM", "GROUP", "HAVING", "IN", "INITIALLY", "INTERSECT",
+     "INTO", "LAMBDA", "LATERAL", "LEADING", "LIMIT", "NOT", "NULL", "OFFSET", "ON", "ONLY",
+     "OR", "ORDER", "PIVOT", "PIVOT_LONGER", "PIVOT_WIDER", "PLACING", "PRIMARY", "QUALIFY",
+     "REFERENCES", "RETURNING", "SELECT", "SHOW", "SOME", "SUMMARIZE", "SYMMETRIC", "TABLE",
+     "THEN", "TO", "TRAILING", "TRUE", "UNION", "UNIQUE", "UNPIVOT", "USING", "VARIADIC", "WHEN",
+     "WHERE", "WINDOW", "WITH"}
+)  # fmt: skip
+#: The DuckDB keywords no Informix statement uses as a keyword where an expression may stand, so
+#: a bare one is always a column name (``SELECT at FROM t``).
+DUCKDB_ONLY_KEYWORDS = frozenset(
+    {"analyse", "analyze", "array", "asymmetric", "at", "deferrable", "describe", "do",
+     "initially", "lambda", "pivot", "pivot_longer", "pivot_wider", "placing", "qualify", "show",
+     "summarize", "symmetric", "variadic", "window"}
+)  # fmt: skip
 #: Functions with another DuckDB name and the same arguments.
 _RENAMED = {"NVL": "coalesce", "WEEKDAY": "dayofweek", "POW": "pow", "CHARACTER_LENGTH": "length"}
 
@@ -182,7 +203,7 @@ class Rewriter:
                 i += 2  # a quoted owner: "informix".systables
                 continue
             if tok.kind is not TokKind.IDENT or after_dot:
-                out.append(_lower(tok) if tok.kind is TokKind.IDENT else tok)
+                out.append(_after_dot(tok) if tok.kind is TokKind.IDENT else tok)
                 i += 1
                 continue
             if expect_table and word not in ("TABLE", "LATERAL"):
@@ -253,6 +274,12 @@ def _lower(tok: Tok) -> Tok:
     return Tok(TokKind.IDENT, tok.text.lower(), tok.pos)
 
 
+def _after_dot(tok: Tok) -> Tok:
+    """``t.order``, ``t.at``: after a dot a word is always a name, so a DuckDB keyword is
+    delimited."""
+    return raw(_quote(tok.text.lower())) if tok.up in _RESERVED else _lower(tok)
+
+
 def _ident_chain(toks: list[Tok], i: int, out: list[Tok]) -> int:
     """An identifier, or ``a.b.c``: a three-part name is owner.table.column, the owner dropped."""
     j = i
@@ -272,30 +299,53 @@ def _ident_chain(toks: list[Tok], i: int, out: list[Tok]) -> int:
     for k, name in enumerate(names):
         if k:
             out.append(Tok(TokKind.OP, "."))
-        out.append(_lower(name))
+            out.append(raw(_quote(name.text.lower())) if name.up in _RESERVED else _lower(name))
+        else:
+            out.append(_column(name))
     return j + 1
 
 
-def _table_ref(toks: list[Tok], i: int, out: list[Tok]) -> int:
-    """``[db[@server]:][owner.]table``: only the table name is kept (the engine maps names)."""
+def _table_ref(toks: list[Tok], i: int, out: list[Tok], *, keep_database: bool = True) -> int:
+    """``[db[@server]:][owner.]table``: the owner and server are dropped; a database becomes
+    DuckDB's ``db.main.table``, since every Informix database is a DuckDB database attached to
+    the same instance (engine/core.py), so ``sysmaster:sysdatabases`` reads sysmaster from any
+    database (IBM Guide to SQL: Syntax, "Database Object Name")."""
     j = i
+    database = ""
     if j + 1 < len(toks) and toks[j + 1].is_op("@"):
+        database = toks[j].text.lower()
         j += 2
     if j + 1 < len(toks) and toks[j + 1].is_op(":") and toks[j + 1].text == ":":
+        database = toks[i].text.lower()
         j += 2
     if j + 2 < len(toks) and toks[j + 1].is_op(".") and toks[j + 2].kind is TokKind.IDENT:
         j += 2  # owner.table (a quoted "owner" lexes as a string)
     if toks[j].kind is not TokKind.IDENT:
         raise SqlError(SYNTAX_ERROR, near=toks[j].text, offset=toks[j].pos)
-    out.append(_lower(toks[j]))
+    if database and keep_database:
+        out.append(raw(f"{_quote(database)}.main.{_quote(toks[j].text.lower())}"))
+    else:
+        out.append(_lower(toks[j]))
     return j + 1
 
 
 def table_name(toks: list[Tok], i: int) -> tuple[str, int]:
     """The table name of a ``[db[@server]:][owner.]table`` reference, and the index after it."""
     out: list[Tok] = []
-    nxt = _table_ref(toks, i, out)
+    nxt = _table_ref(toks, i, out, keep_database=False)
     return out[0].text, nxt
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _column(tok: Tok) -> Tok:
+    """A column name in lower case, delimited when DuckDB would read it as a keyword."""
+    text = tok.text.lower()
+    if text in DUCKDB_ONLY_KEYWORDS:
+        return raw(_quote(text))
+    return _lower(tok)
 
 
 # --- SELECT SKIP / FIRST and the old OUTER join ------------------------------------------

@@ -13,6 +13,7 @@ from informix_wire.messages.blobs import (
     FileWriteAck,
     FileWriteChunk,
 )
+from informix_wire.messages.dblist import DbList, GetDbList
 from informix_wire.messages.describe import Column, Describe, InputDescribe
 from informix_wire.messages.dispatch import (
     Reply,
@@ -79,16 +80,16 @@ from informix_wire.messages.sqlerr import SqlErrorInfo
 from informix_wire.messages.values import TypedValue, read_value, write_value
 
 __all__ = [
-    "IND_DEFAULT", "IND_NULL", "IND_VALUE", "AutoFree", "Bare", "BatchEnd", "BatchStart",
-    "Begin", "Bind", "Blob", "BlobBind", "Close", "CloseAck", "Column", "Command", "CommitWork",
-    "Cost", "CursorName", "DbClose", "DbOpen", "Describe", "DescribeInput", "Done", "Eot",
+    "IND_DEFAULT", "IND_NULL", "IND_VALUE", "AutoFree", "Bare", "BatchEnd", "BatchStart", "Begin",
+    "Bind", "Blob", "BlobBind", "Close", "CloseAck", "Column", "Command", "CommitWork", "Cost",
+    "CursorName", "DbClose", "DbList", "DbOpen", "Describe", "DescribeInput", "Done", "Eot",
     "ExecRoutine", "Execute", "Exit", "FastPathResult", "FetchBlob", "File", "FileOp",
-    "FileReadChunk", "FileReadTotal", "FileWriteAck", "FileWriteChunk", "GetRoutine", "Hold",
-    "Info", "InfoReply", "InputDescribe", "InsertDone", "Message", "NDescribe", "NFetch",
+    "FileReadChunk", "FileReadTotal", "FileWriteAck", "FileWriteChunk", "GetDbList", "GetRoutine",
+    "Hold", "Info", "InfoReply", "InputDescribe", "InsertDone", "Message", "NDescribe", "NFetch",
     "Open", "Prepare", "Protocols", "PutError", "Release", "ReleaseSavepoint", "ReoptOpen",
-    "Reply", "Request", "RetType", "RollbackSavepoint", "RollbackWork", "RoutineHandle",
-    "SFetch", "Scroll", "ScrollType", "SetSavepoint", "SqlErrorInfo", "StatementId", "Tuple",
-    "TupleId", "TypeColumn", "TypedValue", "Version", "WantDone", "XactStat", "encode_pdu",
+    "Reply", "Request", "RetType", "RollbackSavepoint", "RollbackWork", "RoutineHandle", "SFetch",
+    "Scroll", "ScrollType", "SetSavepoint", "SqlErrorInfo", "StatementId", "Tuple", "TupleId",
+    "TypeColumn", "TypedValue", "Version", "WantDone", "XactStat", "encode_pdu",
     "read_reply_message", "read_reply_pdu", "read_request_message", "read_request_pdu",
     "read_value", "write_value",
 ]  # fmt: skip

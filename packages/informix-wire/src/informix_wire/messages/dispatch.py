@@ -16,6 +16,7 @@ from informix_wire.capabilities import Capabilities
 from informix_wire.codec import Incomplete, Reader
 from informix_wire.errors import ProtocolError
 from informix_wire.messages import blobs, routines
+from informix_wire.messages.dblist import DbList, GetDbList
 from informix_wire.messages import replies as rep
 from informix_wire.messages import requests as req
 from informix_wire.messages.describe import Describe, InputDescribe
@@ -48,6 +49,7 @@ Reply: TypeAlias = (
     | routines.RoutineHandle
     | routines.FastPathResult
     | rep.PutError
+    | DbList
 )
 
 Request: TypeAlias = (
@@ -88,6 +90,7 @@ Request: TypeAlias = (
     | req.BatchStart
     | req.BatchEnd
     | req.DescribeInput
+    | GetDbList
     | rep.Eot
     | rep.Exit
     | rep.Protocols
@@ -119,6 +122,7 @@ _REPLIES: dict[int, Callable[[Reader, Capabilities], Reply]] = {
         routines.RoutineHandle,
         routines.FastPathResult,
         rep.PutError,
+        DbList,
     )
 }
 
@@ -161,6 +165,7 @@ _REQUESTS: dict[int, Callable[[Reader, Capabilities], Request]] = {
         req.BatchStart,
         req.BatchEnd,
         req.DescribeInput,
+        GetDbList,
         rep.Eot,
         rep.Exit,
         rep.Protocols,
