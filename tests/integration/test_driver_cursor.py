@@ -262,7 +262,9 @@ def test_dropped_cursor_is_cleaned_up(conn: informix_db.Connection, numbers: str
     cur = conn.cursor().execute(f"SELECT COUNT(*) FROM {numbers}")
     assert cur.fetchone() == (2000,)
     assert not conn._session.abandoned
-    assert not conn._session.wire._cleanup  # the queued CLOSEs went out with that request
+    # The 50 dropped cursors' CLOSE/RELEASE went out with that request; what may remain is the
+    # COUNT cursor's own CLOSE (it ended with its last batch), sent with the next request.
+    assert len(conn._session.wire._cleanup) <= 1
 
 
 def test_closed_cursor_refuses_work(conn: informix_db.Connection) -> None:

@@ -101,7 +101,8 @@ def test_read_timeout_breaks_the_connection(informix_server: Any, faults: Any) -
 
 def test_cut_mid_fetch_breaks_the_connection(informix_server: Any, faults: Any) -> None:
     conn = connect(informix_server, fetch_buffer_size=512)
-    cur = conn.cursor().execute("SELECT tabid, tabname FROM systables")
+    # A result larger than one batch, so that a second NFETCH is needed (and cut).
+    cur = conn.cursor().execute("SELECT a.tabid, b.tabname FROM systables a, systables b")
     faults.drop_at_message = "NFETCH"
     with pytest.raises(informix_db.OperationalError):
         cur.fetchall()

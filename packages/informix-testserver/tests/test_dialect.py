@@ -18,6 +18,8 @@ from informix_wire.tags import StatementType as St
 @pytest.fixture
 def con() -> Iterator[duckdb.DuckDBPyConnection]:
     conn = duckdb.connect()
+    conn.execute("ATTACH ':memory:' AS testdb")  # as the engine attaches each database
+    conn.execute("USE testdb")
     for stmt in SUPPORT_SQL:
         conn.execute(stmt)
     # Stand-in for the engine's session function: echoes its arguments so tests can see them.
@@ -27,6 +29,9 @@ def con() -> Iterator[duckdb.DuckDBPyConnection]:
         "INSERT INTO t VALUES (1, 'alpha', DATE '2024-01-02'), (2, 'beta', NULL),"
         " (3, 'a*c', DATE '2023-12-31'), (4, 'gamma', NULL), (5, 'abc', NULL)"
     )
+    conn.execute("ATTACH ':memory:' AS other")
+    conn.execute('CREATE TABLE other.t2 ("at" INTEGER, "order" INTEGER)')
+    conn.execute("INSERT INTO other.t2 VALUES (7, 8)")
     yield conn
     conn.close()
 
@@ -221,6 +226,8 @@ QUERIES: list[tuple[str, list[Any], list[tuple[Any, ...]]]] = [
     ('SELECT x.id FROM "informix".t x WHERE x.id = 2', [], [(2,)]),
     ("SELECT id FROM testdb:t WHERE id = 2", [], [(2,)]),
     ("SELECT id FROM testdb@ol_srv:informix.t WHERE id = 2", [], [(2,)]),
+    ("SELECT COUNT(*) FROM other:t2", [], [(Decimal(1),)]),
+    ("SELECT at, t2.order FROM other@ol_srv:informix.t2", [], [(7, 8)]),
     (
         "SELECT a.id, b.id FROM t a LEFT OUTER JOIN t b ON b.id = a.id + 4 WHERE a.id < 3"
         " ORDER BY 1",

@@ -131,8 +131,11 @@ def test_intervals_keep_their_class(s: EngineSession) -> None:
 
 def test_serial_columns_are_not_null_in_the_catalog(s: EngineSession) -> None:
     run(s, "CREATE TABLE sn (a SERIAL, b SERIAL8, c BIGSERIAL, d INT)")
-    coltypes = rows(s, "SELECT colname, coltype FROM syscolumns WHERE tabid = "
-                       "(SELECT tabid FROM systables WHERE tabname = 'sn') ORDER BY colno")  # fmt: skip
+    query = (
+        "SELECT colname, coltype FROM syscolumns WHERE tabid = "
+        "(SELECT tabid FROM systables WHERE tabname = 'sn') ORDER BY colno"
+    )
+    coltypes = rows(s, query)
     assert coltypes == [("a", 6 | 256), ("b", 18 | 256), ("c", 53 | 256), ("d", 2)]
 
 
@@ -275,3 +278,21 @@ def test_data_directory_keeps_databases(tmp_path: Path) -> None:
     assert rows(session, "SELECT count(*) FROM systables WHERE tabid >= 100") == [(0,)]
     session.close()
     again.close()
+
+
+def test_fidelity_of_names_aggregates_and_parameters(s: EngineSession) -> None:
+    # Another database by db:table and db@server:table (each one a DuckDB attachment).
+    assert ("testdb",) in rows(s, "SELECT name FROM sysmaster:sysdatabases")
+    assert rows(s, "SELECT COUNT(*) FROM sysmaster@informix:informix.sysdatabases WHERE "
+                   "name = 'testdb'") == [(1,)]  # fmt: skip
+    # A column named by a word DuckDB reserves.
+    run(s, "CREATE TABLE kw (at INT, val INT)")
+    run(s, "INSERT INTO kw (at, val) VALUES (1, 2)")
+    assert rows(s, "SELECT at, kw.at FROM kw WHERE at = 1") == [(1, 1)]
+    # COUNT(*) and AVG are described as DECIMAL (sqli-facts §3), COUNT(*) named (count(*)).
+    count, avg = s.prepare("SELECT COUNT(*), AVG(val) FROM kw").columns
+    assert (count.name, count.type_code, count.length) == ("(count(*))", TypeCode.DECIMAL, 15 << 8)
+    assert avg.type_code == TypeCode.DECIMAL
+    # A bare ? in the projection is -201; a cast one is fine.
+    assert sqlcode(s, "SELECT ? FROM kw", [1]) == -201
+    assert rows(s, "SELECT ?::INT FROM kw", [5]) == [(5,)]

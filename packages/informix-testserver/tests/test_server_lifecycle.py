@@ -66,4 +66,5 @@ def test_a_script_outside_pytest_exits_cleanly() -> None:
             [sys.executable, "-c", SCRIPT, here], capture_output=True, text=True, timeout=120
         )
         assert (run.returncode, run.stdout.strip()) == (0, "ok"), run.stderr
-        assert "terminate" not in run.stderr and "leak" not in run.stderr, run.stderr
+        assert "terminate" not in run.stderr, run.stderr
+        assert "leak" not in run.stderr, run.stderr

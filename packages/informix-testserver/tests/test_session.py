@@ -112,7 +112,9 @@ def test_two_cursors_interleave(client: Client) -> None:
     assert len(b) == 1
     assert client.request(m.StatementId(0), m.NFetch(4096))[0].payload[:4] == struct.pack(">i", 2)
     assert client.request(m.StatementId(1), m.NFetch(4096))[-3:] == [
-        m.Tuple(b"\x00\x00\x00\x03\x05row 3"), m.Done(0, 3), m.Cost()
+        m.Tuple(b"\x00\x00\x00\x03\x05row 3"),
+        m.Done(0, 3),
+        m.Cost(),
     ]
 
 

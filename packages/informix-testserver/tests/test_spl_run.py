@@ -37,7 +37,7 @@ class Host:
         self.statements: list[str] = []
 
     def sql(self, text: str, params: Sequence[object]) -> list[Row] | int:
-        t = translate(text)
+        t = translate(text, from_client=False)
         self.statements.append(text)
         try:
             self.con.execute(t.sql, list(params))

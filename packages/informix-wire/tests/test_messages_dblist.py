@@ -18,7 +18,7 @@ def test_request_is_the_bare_tag() -> None:
 
 
 def test_reply_bytes_pad_odd_names_and_end_with_an_empty_name() -> None:
-    wire = b"\x00\x1a" b"\x00\x06testdb" b"\x00\x09sysmaster\x00" b"\x00\x00"
+    wire = b"\x00\x1a\x00\x06testdb\x00\x09sysmaster\x00\x00\x00"
     w = Writer()
     m.DbList([b"testdb", b"sysmaster"]).encode(w, CAPS)
     assert w.getvalue() == wire

@@ -16,12 +16,13 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, TypeVar
 
-from informix_db._core import execution
+from informix_db._core import execution, fastpath
 from informix_db._core.config import ConnectParams
 from informix_db._core.session import Session
 from informix_db._core.wire import Op
 from informix_db.cursor import Cursor
 from informix_db.rows import RowMaker, tuple_row
+from informix_db.scroll_cursor import ScrollCursor
 from informix_db.waiting import wait
 from informix_wire import errors
 from informix_wire.errors import (
@@ -199,9 +200,17 @@ class Connection:
 
     # -- PEP 249 -------------------------------------------------------------------------------
 
-    def cursor(self, *, row_factory: Callable[[Any], RowMaker | None] | None = None) -> Cursor:
+    def cursor(
+        self,
+        *,
+        row_factory: Callable[[Any], RowMaker | None] | None = None,
+        scrollable: bool = False,
+    ) -> Cursor:
+        """A new cursor; ``scrollable=True`` gives a ``ScrollCursor`` (a server scroll cursor
+        that moves in any direction: ``fetch_prior``, ``fetch_absolute``, ``scroll`` ...)."""
         self._check_open()
-        return Cursor(self, row_factory or self.row_factory)
+        kind = ScrollCursor if scrollable else Cursor
+        return kind(self, row_factory or self.row_factory)
 
     def commit(self) -> None:
         self._run(self._session.commit())
@@ -257,6 +266,13 @@ class Connection:
         ``Statement.cancel`` sends); that request then fails with the server's error."""
         self._check_open()
         self._transport.send_interrupt()
+
+    def fast_path_call(self, signature: str, *args: Any) -> list[Any]:
+        """Run a routine directly (SQ_GETROUTINE / SQ_EXFPROUTINE: no PREPARE, no cursor), e.g.
+        ``conn.fast_path_call("function informix.ifx_lo_close(integer)", fd)``; returns its
+        values as a list. The routine handle is cached per connection, so repeated calls cost
+        one round trip."""
+        return self._run(fastpath.call(self._session, signature, args))
 
     def savepoint(self, name: str) -> None:
         """SAVEPOINT ``name`` (opens a transaction when none is)."""

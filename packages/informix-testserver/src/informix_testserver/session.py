@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from informix_testserver import login
+from informix_testserver import fastpath, lobs, login, scroll
 from informix_testserver.statements import Cursor, Statement, StatementTable
 from informix_types import decode_typed, row_encoder
 from informix_types.codecs import ENVELOPE, FIXED, codec_for
@@ -150,7 +150,14 @@ class Session:
             m.BatchStart: self._ignore,
             m.BatchEnd: self._ignore,
             m.GetDbList: self._db_list,
+            m.GetRoutine: lambda msg, out: fastpath.get_routine(self, msg, out),
+            m.ExecRoutine: lambda msg, out: fastpath.exec_routine(self, msg, out),
+            m.BlobBind: lambda msg, out: lobs.on_blob_bind(self, msg, out),
+            m.Blob: lambda msg, out: lobs.on_blob(self, msg, out),
+            m.FetchBlob: lambda msg, out: lobs.on_fetch_blob(self, msg, out),
         }
+        self.fastpath = fastpath.FastPath()
+        self.blobs = lobs.BlobState()
 
     # -- the connection -------------------------------------------------------------------------
 
@@ -337,6 +344,7 @@ class Session:
     def _close_statements(self) -> None:
         self.statements.close_all()
         self.current = None
+        self.fastpath = fastpath.FastPath()  # routine handles belong to the database
 
     # -- statements ------------------------------------------------------------------------------
 
@@ -344,7 +352,7 @@ class Session:
         sql = msg.sql.decode(self.encoding)
         prepared = self.engine_session.prepare(sql)
         columns, size = describe_columns(prepared.columns, self.encoding)
-        encode = row_encoder(columns, self.encoding)
+        encode = lobs.wrap_row_encoder(self, columns, row_encoder(columns, self.encoding))
         self.current = self.statements.add(prepared, columns, size, encode)
 
     def _stmt(self) -> Statement:
@@ -393,6 +401,8 @@ class Session:
         self._stmt().cursor_name = msg.name.decode(self.encoding)
 
     def _bind(self, msg: m.Bind, out: Writer) -> None:
+        if fastpath.bind_arguments(self, msg, out):
+            return
         self._stmt().params = [decode_typed(v, self.encoding) for v in msg.values]
 
     def _open(self, msg: m.Open, out: Writer) -> None:
@@ -423,39 +433,11 @@ class Session:
             used += len(payload) + 8
 
     def _sfetch(self, msg: m.SFetch, out: Writer) -> None:
-        """Scroll fetch: one row at an absolute position, then SQ_TUPID (IfxSqli
-        executeScrollFetch/receiveTupleId; sqli-facts §2.11)."""
-        stmt = self._stmt()
-        cursor = stmt.cursor
+        """Scroll fetch: a buffer of rows from the target on, then SQ_TUPID (``scroll``)."""
+        cursor = self._stmt().cursor
         if cursor is None or cursor.cache is None:
             raise SqlFailure(_NOT_OPEN)
-        st = msg.scroll_type
-        cache = cursor.cache
-        if st == m.ScrollType.LAST:
-            while cursor.next_payload() is not None:
-                pass
-            target = len(cache)
-        elif st == m.ScrollType.FIRST:
-            target = 1
-        elif st == m.ScrollType.NEXT:
-            target = cursor.position + 1
-        elif st == m.ScrollType.PRIOR:
-            target = cursor.position - 1
-        elif st == m.ScrollType.CURRENT:
-            target = cursor.position
-        elif st == m.ScrollType.RELATIVE:
-            target = cursor.position + msg.target
-        else:
-            target = msg.target
-        while len(cache) < target and cursor.next_payload() is not None:
-            pass
-        if 1 <= target <= len(cache):
-            cursor.position = target
-            m.Tuple(cache[target - 1]).encode(out, self.caps)
-            m.TupleId(target).encode(out, self.caps)
-        else:
-            cursor.position = 0 if target < 1 else len(cache) + 1
-            m.Done(0, 0).encode(out, self.caps)
+        scroll.scroll_fetch(cursor, msg, out, self.caps)
 
     def _ignore(self, msg: Any, out: Writer) -> None:
         """SQ_TYPE (the client's wanted output types: the server keeps its own) and the batch

@@ -21,7 +21,7 @@ from informix_wire.errors import ProgrammingError
 from informix_wire.messages.values import TypedValue
 
 
-def _statement(session: Session, parsed: ParsedSql) -> Op[st.Prepared]:
+def statement_for(session: Session, parsed: ParsedSql) -> Op[st.Prepared]:
     """The cached statement for this SQL text, or a newly prepared one (marked in use)."""
     prepared = session.cache.take(parsed.sql)
     if prepared is None:
@@ -32,7 +32,7 @@ def _statement(session: Session, parsed: ParsedSql) -> Op[st.Prepared]:
 
 def execute(session: Session, parsed: ParsedSql, values: list[TypedValue]) -> Op[st.Result]:
     """Run one statement; a cursor comes back open with its first batch of rows."""
-    prepared = yield from _statement(session, parsed)
+    prepared = yield from statement_for(session, parsed)
     kind = prepared.statement_type
     before = session.begin_pdus(kind)
     after = [] if prepared.returns_rows else session.commit_pdus(kind)
@@ -95,7 +95,7 @@ def execute_many(
     session: Session, parsed: ParsedSql, rows: Iterable[Sequence[Any]]
 ) -> Op[st.BatchOutcome]:
     """Run a statement once per parameter row, pipelined (see ``statement.execute_many``)."""
-    prepared = yield from _statement(session, parsed)
+    prepared = yield from statement_for(session, parsed)
     if prepared.returns_rows:
         session.cache.give_back(prepared)
         raise ProgrammingError("executemany cannot run a statement that returns rows")

@@ -23,19 +23,25 @@ class Reply:
     """The gathered content of one reply (or, for a cursor, of one fetch)."""
 
     __slots__ = (
+        "blob",
         "decode",
         "describe",
         "done",
         "error",
+        "fast_path",
         "insert_done",
         "protocols",
+        "routine_handle",
         "rows",
         "transaction_events",
+        "tuple_id",
         "warnings",
     )
 
     def __init__(
-        self, decode: Callable[[bytes | bytearray | memoryview], tuple[Any, ...]] | None = None
+        self,
+        decode: Callable[[bytes | bytearray | memoryview], tuple[Any, ...]] | None = None,
+        blob: bool = False,
     ) -> None:
         #: Decodes a TUPLE payload; None means tuples are unexpected here.
         self.decode = decode
@@ -48,6 +54,13 @@ class Reply:
         self.warnings: list[str] = []
         #: SQ_XACTSTAT events (JDBC receiveXactstat): the server's transaction level changed.
         self.transaction_events: list[m.XactStat] = []
+        #: SQ_TUPID of a scroll fetch: the 1-based position of the batch's first row.
+        self.tuple_id: int | None = None
+        #: SQ_GETROUTINE's handle and SQ_FPROUTINE's values (fast-path calls).
+        self.routine_handle: m.RoutineHandle | None = None
+        self.fast_path: m.FastPathResult | None = None
+        #: SQ_BLOB chunks of an SQ_FETCHBLOB answer, joined (None: SQ_BLOB is unexpected here).
+        self.blob = bytearray() if blob else None
 
     def add_tuple(self, tup: m.Tuple) -> None:
         if self.decode is None:
@@ -61,8 +74,11 @@ class Reply:
         if kind is m.Done:
             assert isinstance(msg, m.Done)
             self.done = msg
-        elif kind is m.Cost or kind is m.CloseAck or kind is m.TupleId:
-            pass  # optimizer estimates, cursor-closed notices, scroll positions: nothing to keep
+        elif kind is m.Cost or kind is m.CloseAck:
+            pass  # optimizer estimates, cursor-closed notices: nothing to keep
+        elif kind is m.TupleId:
+            assert isinstance(msg, m.TupleId)
+            self.tuple_id = msg.position
         elif kind is m.Describe:
             assert isinstance(msg, m.Describe)
             self.describe = msg
@@ -79,6 +95,15 @@ class Reply:
         elif kind is m.InsertDone:
             assert isinstance(msg, m.InsertDone)
             self.insert_done = msg
+        elif kind is m.RoutineHandle:
+            assert isinstance(msg, m.RoutineHandle)
+            self.routine_handle = msg
+        elif kind is m.FastPathResult:
+            assert isinstance(msg, m.FastPathResult)
+            self.fast_path = msg
+        elif kind is m.Blob and self.blob is not None:
+            assert isinstance(msg, m.Blob)
+            self.blob += msg.data
         elif kind is m.Protocols:
             assert isinstance(msg, m.Protocols)
             self.protocols = msg.mask

@@ -70,6 +70,9 @@ class Session:
         #: A transaction is open on the server (so commit / rollback have work to do).
         self.in_transaction = False
         self.cache = StatementCache(params.statement_cache_size)
+        #: Fast-path routine handles by signature (``_core.fastpath``); they belong to the
+        #: database, so opening one clears them.
+        self.routines: dict[str, int] = {}
         #: Results of cursors dropped without close (appended by finalizers from any thread;
         #: ``execution.reap`` finishes them under the connection's lock).
         self.abandoned: collections.deque[Result] = collections.deque()
@@ -142,6 +145,7 @@ class Session:
         self.ansi = bool(flags & DB_ANSI)
         self.in_transaction = False
         self.cache.clear()
+        self.routines.clear()
 
     def disconnect(self) -> Op[None]:
         """SQ_EXIT (a bare tag, no EOT) and its acknowledgement; the server rolls back an open

@@ -23,7 +23,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from informix_db._core import types_bridge
+from informix_db._core import lobs, types_bridge
 from informix_db._core.results import Message, Reply
 from informix_db._core.wire import Op, RowDecoder, Wire
 from informix_wire import messages as m
@@ -248,7 +248,7 @@ def run(
     result = Result(prepared)
     outcome = Outcome(result)
     sid = m.StatementId(prepared.statement_id)
-    bind = [m.Bind(values)] if values else []
+    bind = [m.Bind(values), *lobs.blob_stream(values)] if values else []
     if prepared.returns_rows:
         name = cursor_name()
         messages: list[Any] = [sid, m.CursorName(name), *bind, m.Open(), sid, m.NFetch(fetch_size)]
@@ -270,6 +270,12 @@ def run(
         result.open = True
         result.ended = False
         result.cursor_name = name
+        try:
+            yield from resolve_blobs(wire, prepared, reply.rows)
+        except DatabaseError as exc:
+            close(result)
+            outcome.error = exc
+            return outcome
         result.absorb(reply)
     else:
         result.rowcount = reply.rowcount
@@ -286,10 +292,19 @@ def fetch(wire: Wire, result: Result, fetch_size: int) -> Op[None]:
     reply = Reply(result.prepared.decode)
     try:
         yield from wire.request([sid, m.NFetch(fetch_size)], reply)
+        yield from resolve_blobs(wire, result.prepared, reply.rows)
     except DatabaseError:
         result.ended = True
         raise
     result.absorb(reply)
+
+
+def resolve_blobs(wire: Wire, prepared: Prepared, rows: list[tuple[Any, ...]]) -> Op[None]:
+    """Fetch the BYTE/TEXT contents of ``rows`` while the cursor is open (``lobs.resolve``)."""
+    if rows:
+        columns = lobs.blob_columns(prepared.describe.columns)
+        if columns:
+            yield from lobs.resolve(wire, rows, columns)
 
 
 def close(result: Result) -> None:
@@ -354,7 +369,11 @@ def execute_many(
                 except Error as exc:
                     failure = (index, exc)
                     break
-                pdu = wire.encode([sid, m.Bind(values), execute] if values else [sid, execute])
+                pdu = wire.encode(
+                    [sid, m.Bind(values), *lobs.blob_stream(values), execute]
+                    if values
+                    else [sid, execute]
+                )
                 batch.append(pdu)
                 size += len(pdu)
                 in_flight.append(index)

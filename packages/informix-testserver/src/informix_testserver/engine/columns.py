@@ -102,6 +102,7 @@ def inferred_spec(name: str, duck_type: str) -> ColumnSpec:
         "TIME": (TypeCode.DATETIME, TIME_QUALIFIER),
         "VARCHAR": (TypeCode.VARCHAR, EXPRESSION_VARCHAR),
         "INTERVAL": (TypeCode.INTERVAL, INTERVAL_QUALIFIER),
+        "BLOB": (TypeCode.BYTE, 56),  # binary results are BYTE (56-byte descriptor, §2.8)
         '"NULL"': (TypeCode.VARCHAR, EXPRESSION_VARCHAR),
     }
     if t == "BOOLEAN":

@@ -411,7 +411,7 @@ class EngineSession:
         """One SQL statement of a running routine: rows of a SELECT, else the row count. A
         failure restores the transaction to just before the statement (the routine's ON
         EXCEPTION may go on), logging each statement for that replay."""
-        translation = translate(text)
+        translation = translate(text, from_client=False)
         prepared = Prepared(text, translation, [], translation.statement_type, 0)
         bound = list(params)
         try:
@@ -446,8 +446,21 @@ class EngineSession:
         if self.temp_tables.pop(table, None) is not None:
             return
         for column, _ in self._serial_columns(table):
-            self.cur.execute(f"DROP SEQUENCE IF EXISTS {_q(f'{table}_{column}_serial')}")
+            seq = self._sequence(table, column)
+            if seq is not None:
+                self.cur.execute(f"DROP SEQUENCE IF EXISTS {_q(seq)}")
         drop_table(self.cur, table)
+
+    def _sequence(self, table: str, column: str) -> str | None:
+        """The sequence a SERIAL column draws from now: ``<table>_<column>_serial``, or a
+        successor ``..._serial_<n>`` made when an explicit value moved the counter on."""
+        base = f"{table}_{column}_serial"
+        row = self.cur.execute(
+            "SELECT sequence_name FROM duckdb_sequences() WHERE database_name = current_database()"
+            " AND (sequence_name = ? OR starts_with(sequence_name, ?))",
+            [base, base + "_"],
+        ).fetchone()
+        return None if row is None else str(row[0])
 
     def _dbname(self) -> str:
         assert self.db is not None
@@ -528,7 +541,7 @@ class EngineSession:
         for index, (column, _) in enumerate(serials):
             if not any(row[index] == 0 for row in rows):
                 continue
-            seq = f"{table}_{column}_serial"
+            seq = self._sequence(table, column)
             drawn = self.cur.execute(
                 f"UPDATE {_q(table)} SET {_q(column)} = nextval('{seq}') "
                 f"WHERE {_q(column)} = 0 RETURNING {_q(column)}"
@@ -543,21 +556,29 @@ class EngineSession:
         self, table: str, serials: list[tuple[str, int]], rows: list[tuple[Any, ...]]
     ) -> None:
         """An explicit SERIAL value above the counter moves the counter to it (IBM Guide to SQL:
-        Reference, "SERIAL data type"). DuckDB has no ``setval``, so the sequence is drawn up to
-        the value, which is quick for any gap a test makes (millions per tenth of a second)."""
+        Reference, "SERIAL data type"). DuckDB cannot restart a sequence, so the column is given
+        a successor sequence starting past the value (constant time for any gap, up to 2**63-1)."""
         for index, (column, _) in enumerate(serials):
             highest = max((row[index] for row in rows if row[index] is not None), default=None)
-            if highest is None:
+            seq = self._sequence(table, column)
+            if highest is None or seq is None:
                 continue
-            seq = f"{table}_{column}_serial"
             found = self.cur.execute(
                 "SELECT coalesce(last_value, start_value - 1) FROM duckdb_sequences() "
                 "WHERE database_name = current_database() AND sequence_name = ?",
                 [seq],
             ).fetchone()
-            if found is not None and int(highest) > int(found[0]):
-                gap = int(highest) - int(found[0])
-                self.cur.execute(f"SELECT max(nextval('{seq}')) FROM range({gap})").fetchall()
+            if found is None or int(highest) <= int(found[0]):
+                continue
+            successor = f"{table}_{column}_serial_{int(highest)}"
+            self.cur.execute(
+                f"CREATE SEQUENCE {_q(successor)} START {int(highest) + 1} MAXVALUE {2**63 - 1}"
+            )
+            self.cur.execute(
+                f"ALTER TABLE {_q(table)} ALTER COLUMN {_q(column)} "
+                f"SET DEFAULT nextval('{successor}')"
+            )
+            self.cur.execute(f"DROP SEQUENCE {_q(seq)}")
 
     def _serial_columns(self, table: str) -> list[tuple[str, int]]:
         if table in self.temp_tables:

@@ -167,6 +167,8 @@ class Engine:
     def session(self, user: str) -> EngineSession:
         with self.lock:
             cursor = self.duck.cursor()
+        # DuckDB settings are per connection: each session's cursor needs the -1202 one too.
+        cursor.execute("SET ieee_floating_point_ops = false")
         return EngineSession(self, user, next(self._session_ids), cursor)
 
     def close(self) -> None:

@@ -93,8 +93,9 @@ def _simple(kind: Kind, code: int, sql: str = "", **extra: object) -> Translatio
     return Translation(kind, sql, int(code), 0, **extra)  # type: ignore[arg-type]
 
 
-def translate(sql: str) -> Translation:
-    """Translate one Informix statement; raise SqlError where the server would refuse it."""
+def translate(sql: str, *, from_client: bool = True) -> Translation:
+    """Translate one Informix statement; raise SqlError where the server would refuse it.
+    ``from_client=False`` is for the SQL a routine runs, where ``?`` stands for a variable."""
     toks = tokenize(sql)
     if not toks:
         raise SqlError(SYNTAX_ERROR, near="", offset=0)
@@ -109,6 +110,8 @@ def translate(sql: str) -> Translation:
     if not toks:
         raise SqlError(SYNTAX_ERROR, near=";", offset=0)
     toks, params = number_params(toks)
+    if from_client:
+        _reject_bare_params(toks)
     result = _dispatch(toks)
     takes_params = result.kind in (Kind.SELECT, Kind.INSERT, Kind.UPDATE, Kind.DELETE) or (
         result.kind is Kind.CREATE_TABLE and result.temp
@@ -142,7 +145,6 @@ def _dispatch(toks: list[Tok]) -> Translation:
 
 
 def _select(toks: list[Tok]) -> Translation:
-    _reject_bare_params(toks)
     toks = _strip_for_update(toks)
     into = _into_temp(toks)
     if into is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render
-from .sqlfuncs import FUNCTIONS, matches_to_glob
+from .sqlfuncs import AGGREGATES, FUNCTIONS, matches_to_glob
 from .types_sql import (
     FIELD_CODES,
     cast_target,
@@ -244,6 +244,8 @@ class Rewriter:
     def _call(self, toks: list[Tok], i: int, out: list[Tok]) -> int:
         name = toks[i].up
         special = FUNCTIONS.get(name)
+        if name in AGGREGATES and _is_window(toks, i + 1):
+            special = None
         if special is None:
             out.append(raw(_RENAMED.get(name, toks[i].text.lower())))
             return i + 1
@@ -268,6 +270,12 @@ class Rewriter:
         out.append(raw("::"))
         out.append(raw(cast_target(sql_type)))
         return nxt
+
+
+def _is_window(toks: list[Tok], open_idx: int) -> bool:
+    """Whether the call whose ``(`` is at ``open_idx`` is followed by OVER."""
+    after = matching(toks, open_idx) + 1
+    return after < len(toks) and toks[after].up == "OVER"
 
 
 def _lower(tok: Tok) -> Tok:

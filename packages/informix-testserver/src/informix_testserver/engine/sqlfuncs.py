@@ -162,7 +162,27 @@ def _f_hex(args: list[str], tok: Tok) -> str:
     return f"('0x' || upper(lpad(hex({args[0]}), 8, '0')))"
 
 
+#: COUNT and AVG are described as DECIMAL (sqli-facts part A §3 "Fetching", recorded against
+#: IDS). The precision is our choice where no source gives it: COUNT as DECIMAL(15,0) (an
+#: 8-byte count has at most 19 digits, but 15 covers any table this server holds), AVG as
+#: DECIMAL(32,10) (Informix's widest precision; DuckDB needs a fixed scale). SUM needs no cast:
+#: DuckDB sums exact types as HUGEINT or DECIMAL, already described as DECIMAL.
+_AGGREGATE_CASTS = {"COUNT": "DECIMAL(15,0)", "AVG": "DECIMAL(32,10)"}
+
+
+def _f_aggregate(name: str) -> Callable[[list[str], Tok], str]:
+    def emit(args: list[str], tok: Tok) -> str:
+        return f"CAST({name.lower()}({', '.join(args)}) AS {_AGGREGATE_CASTS[name]})"
+
+    return emit
+
+
+#: Aggregates whose casts must not be applied when they are window functions (``... OVER``).
+AGGREGATES = frozenset(_AGGREGATE_CASTS)
+
 FUNCTIONS: dict[str, Callable[[list[str], Tok], str]] = {
+    "COUNT": _f_aggregate("COUNT"),
+    "AVG": _f_aggregate("AVG"),
     "DECODE": _f_decode,
     "MDY": _f_mdy,
     "DBINFO": _f_dbinfo,

@@ -61,7 +61,7 @@ def column_name(name: str) -> str:
         return name.lower()
     if re.fullmatch(r"-?\d+(\.\d+)?|'.*'", name):
         return "(constant)"
-    if name.lower().startswith("count_star"):
+    if name.lower().startswith(("count_star", "cast(count_star()")):
         return "(count(*))"
     return "(expression)"
 

@@ -16,9 +16,9 @@ from informix_wire.capabilities import Capabilities
 from informix_wire.codec import Incomplete, Reader
 from informix_wire.errors import ProtocolError
 from informix_wire.messages import blobs, routines
-from informix_wire.messages.dblist import DbList, GetDbList
 from informix_wire.messages import replies as rep
 from informix_wire.messages import requests as req
+from informix_wire.messages.dblist import DbList, GetDbList
 from informix_wire.messages.describe import Describe, InputDescribe
 from informix_wire.messages.sqlerr import SqlErrorInfo
 from informix_wire.tags import Tag
