@@ -111,7 +111,8 @@ def test_a_dropped_connection_mid_call_closes_it(informix_server: Any) -> None:
     try:
         with pytest.raises(informix_db.OperationalError):
             c.fast_path_call("function abs(integer)", -3)
-        assert c.closed and c.broken
+        assert c.closed
+        assert c.broken
     finally:
         informix_server.faults.clear()
         c.close()

@@ -105,6 +105,7 @@ def test_a_dropped_link_while_fetching_contents_breaks_the_connection(
     try:
         with pytest.raises(informix_db.OperationalError):
             cur.execute(f"SELECT b FROM {table}")
-        assert conn.closed and conn.broken
+        assert conn.closed
+        assert conn.broken
     finally:
         informix_server.faults.clear()

@@ -49,11 +49,14 @@ def test_every_move(conn: informix_db.Connection, table: str) -> None:
     assert cur.fetchone() == (1, "r1")
     assert cur.fetch_next() == (2, "r2")
     assert cur.fetch_prior() == (1, "r1")
-    assert cur.fetch_prior() is None and cur.rownumber == 0
+    assert cur.fetch_prior() is None
+    assert cur.rownumber == 0
     assert cur.fetchone() == (1, "r1")
     assert cur.fetch_last() == (ROWS, f"r{ROWS}")
-    assert cur.rowcount == ROWS and cur.rownumber == ROWS
-    assert cur.fetchone() is None and cur.rownumber == ROWS + 1
+    assert cur.rowcount == ROWS
+    assert cur.rownumber == ROWS
+    assert cur.fetchone() is None
+    assert cur.rownumber == ROWS + 1
     assert cur.fetch_prior() == (ROWS, f"r{ROWS}")
     assert cur.fetch_absolute(250) == (250, "r250")
     assert cur.fetch_relative(-10) == (240, "r240")
@@ -61,9 +64,11 @@ def test_every_move(conn: informix_db.Connection, table: str) -> None:
     assert cur.fetch_relative(5) == (245, "r245")
     assert cur.fetch_absolute(-1) == (ROWS, f"r{ROWS}")
     assert cur.fetch_absolute(-ROWS) == (1, "r1")
-    assert cur.fetch_absolute(-ROWS - 1) is None and cur.rownumber == 0
+    assert cur.fetch_absolute(-ROWS - 1) is None
+    assert cur.rownumber == 0
     assert cur.fetch_first() == (1, "r1")
-    assert cur.fetch_absolute(ROWS + 5) is None and cur.rownumber == ROWS + 1
+    assert cur.fetch_absolute(ROWS + 5) is None
+    assert cur.rownumber == ROWS + 1
     cur.close()
 
 
@@ -120,7 +125,8 @@ def test_parameters_row_factory_and_empty_results(conn: informix_db.Connection, 
     assert cur.fetch_first() == {"n": ROWS - 1}
     cur.execute(f"SELECT n FROM {table} WHERE n < 0")
     assert cur.fetchone() is None
-    assert cur.fetch_last() is None and cur.rowcount == 0
+    assert cur.fetch_last() is None
+    assert cur.rowcount == 0
 
 
 def test_non_queries_run_and_errors_keep_the_connection(

@@ -649,14 +649,9 @@ def _mismatches(case: Case, table: str, out: Outcome, *, literal: bool = False) 
 
 
 #: Why a LOB type cannot go through the test server yet (checked against its log and replies).
-_NO_TUPLE_BLOB = "the test server cannot put a BYTE/TEXT descriptor in a tuple (SELECT gets -999)"
-_NO_BBIND = (
-    "the test server has no SQ_BBIND ('does not implement BlobBind': JDBC's insert loses the link)"
-)
+_NO_BBIND = "the test server answers a bytes bind into a BLOB column with -201"
 _AS_VARCHAR = "the test server creates BLOB/CLOB columns as VARCHAR(255) (DESCRIBE type 13)"
 _LOB_REASONS = {
-    "byte": f"{_NO_BBIND}; {_NO_TUPLE_BLOB}; informix_db's BYTE bind gets -201 from it",
-    "text": _NO_TUPLE_BLOB,
     "blob": f"{_AS_VARCHAR}; {_NO_BBIND}; informix_db's bytes bind gets -201 from it",
     "clob": _AS_VARCHAR,
     # Engine gap documented in engine/types_sql.py: floating DECIMAL(p) is stored as DOUBLE.

@@ -54,4 +54,5 @@ def test_sfetch_without_a_scroll_cursor_is_error_400(client: Client) -> None:
     client.request(m.Prepare(b"SELECT 2", 0), m.NDescribe(), m.WantDone())
     client.request(m.StatementId(0), m.CursorName(b"c1"), m.Open())
     (err,) = _sfetch(client, m.ScrollType.FIRST)
-    assert isinstance(err, m.SqlErrorInfo) and err.sqlcode == -400
+    assert isinstance(err, m.SqlErrorInfo)
+    assert err.sqlcode == -400

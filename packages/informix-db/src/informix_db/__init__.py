@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from informix_db._core.config import ConnectParams, make_params
+from informix_db._core.sqfile import BLOB_PLACEHOLDER
 from informix_db._version import __version__
 from informix_db.connection import Connection
 from informix_db.cursor import Cursor
@@ -30,6 +31,7 @@ from informix_db.dbapi import (
     TimestampFromTicks,
 )
 from informix_db.rows import RowMaker, dict_row, namedtuple_row, tuple_row
+from informix_db.scroll_cursor import ScrollCursor
 from informix_types import (
     BlobDescriptor,
     BlobLocator,
@@ -134,7 +136,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "BINARY", "DATETIME", "NUMBER", "ROWID", "STRING", "Binary", "BlobDescriptor", "BlobLocator",
+    "BINARY", "BLOB_PLACEHOLDER", "DATETIME", "NUMBER", "ROWID", "STRING", "Binary",
+    "BlobDescriptor", "BlobLocator", "ScrollCursor",
     "ClobLocator", "CollectionValue", "ConnectParams", "Connection", "Cursor", "DataError",
     "DatabaseError", "Date", "DateFromTicks", "Error", "IntegrityError", "InterfaceError",
     "InternalError", "IntervalYM", "NotSupportedError", "OperationalError", "ProgrammingError",

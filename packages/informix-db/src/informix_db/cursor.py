@@ -8,16 +8,18 @@ at once; each owns a server statement and addresses it by its id. A cursor dropp
 
 from __future__ import annotations
 
+import io
 import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from informix_db._core import execution, types_bridge
+from informix_db._core import execution, sqfile, types_bridge
 from informix_db._core import statement as st
 from informix_db._core.placeholders import parse_sql
 from informix_db._core.results import Message
+from informix_db._core.sqfile import FileChannel
 from informix_db._core.wire import Op
 from informix_db.rows import RowMaker
 from informix_wire.errors import (
@@ -137,6 +139,10 @@ class Cursor:
     def execute(self, operation: str, parameters: Any = None) -> Cursor:
         """Prepare (or reuse from the statement cache) and run ``operation`` with ``?`` or ``:N``
         parameters; returns the cursor, so ``cur.execute(...).fetchone()`` works."""
+        self._execute(operation, parameters)
+        return self
+
+    def _execute(self, operation: str, parameters: Any, files: FileChannel | None = None) -> None:
         self._check()
         if not isinstance(operation, str):
             raise ProgrammingError("the SQL operation must be a str")
@@ -144,10 +150,48 @@ class Cursor:
         self._rowcount, self._lastrowid = -1, None
         parsed = parse_sql(operation)
         values = st.bind_values(parsed.arrange(_params(parameters)), self._session.encoding)
-        op = execution.execute(self._session, parsed, values)
+        op = execution.execute(self._session, parsed, values, files)
         result: st.Result = self._connection._run(self._finishing(old, op))
         self._adopt(result)
-        return self
+
+    # -- smart large objects through client files (SQ_FILE) --------------------------------------
+
+    def read_blob_column(
+        self, operation: str, parameters: Any = None, *, into: IO[bytes] | None = None
+    ) -> Any:
+        """The BLOB or CLOB content of the first row of ``SELECT <column> FROM ...``: run as
+        ``lotofile(column, ..., 'client')``, the server sends it over SQ_FILE. Returns bytes, or
+        with ``into`` (a binary file) writes it there and returns the byte count; None for NULL
+        or no row."""
+        sink = into if into is not None else io.BytesIO()
+        start = sink.tell() if into is not None else 0
+        channel = FileChannel(sink=sink)
+        self._execute(sqfile.lotofile_sql(operation), parameters, channel)
+        try:
+            row = self.fetchone()
+        finally:
+            self._finish()
+        if row is None or next(iter(row.values() if isinstance(row, dict) else row)) is None:
+            return None
+        if into is None:
+            assert isinstance(sink, io.BytesIO)
+            return sink.getvalue()
+        return sink.tell() - start
+
+    def write_blob_column(
+        self,
+        operation: str,
+        blob_data: bytes | bytearray | memoryview | IO[bytes],
+        params: Any = None,
+        *,
+        clob: bool = False,
+    ) -> None:
+        """Run ``operation`` with its ``BLOB_PLACEHOLDER`` as ``filetoblob(..., 'client')``
+        (``filetoclob`` with ``clob=True``); the server reads ``blob_data`` (bytes or a seekable
+        binary file, streamed in chunks) over SQ_FILE."""
+        sqfile.source_size(blob_data)  # refuse a bad source before anything is sent
+        channel = FileChannel(source=blob_data)
+        self._execute(sqfile.filetoblob_sql(operation, clob), params, channel)
 
     def _adopt(self, result: st.Result) -> None:
         self.messages = list(result.messages)

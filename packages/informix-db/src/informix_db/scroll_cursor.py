@@ -109,8 +109,8 @@ class ScrollCursor(Cursor):
             raise ProgrammingError(f"scroll mode {mode!r} is neither 'relative' nor 'absolute'")
         result = self._scroll_result()
         if target < 0 or (
-            target > 0 and self._connection._run(scroll.row_at(self._session, result, target))
-            is None
+            target > 0
+            and self._connection._run(scroll.row_at(self._session, result, target)) is None
         ):
             raise IndexError(f"scroll to row index {target} is outside the result set")
         self.rownumber = target

@@ -20,6 +20,7 @@ import struct
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from informix_testserver import sqfile
 from informix_types import BlobDescriptor
 from informix_types.lobs import DESCRIPTOR_SIZE, descriptor_for
 from informix_wire import messages as m
@@ -37,6 +38,7 @@ MAX_KEPT = 65536
 #: never handed out.
 _BAD_BLOB = -608
 _KEY = struct.Struct(">I")
+_RANGE = struct.Struct(">ii")
 _BYTE, _TEXT = 11, 12
 
 
@@ -58,6 +60,8 @@ class BlobState:
         self.params: list[object] | None = None
         self.waiting: collections.deque[int] = collections.deque()
         self.content = bytearray()
+        #: Client-file work (``sqfile``) of prepared statements, by ``id(prepared)``.
+        self.plans: dict[int, tuple[Any, sqfile.LobPlan]] = {}
 
     def keep(self, content: bytes) -> bytes:
         """A descriptor naming ``content`` for a later SQ_FETCHBLOB."""
@@ -68,6 +72,9 @@ class BlobState:
             self.kept.popitem(last=False)
         data = bytearray(descriptor_for(len(content)))
         data[0:4] = _KEY.pack(key)
+        # JDBC sizes its buffer from bytes 8..16, tb_start and tb_end (IfxBlob.fromIfx and
+        # getBlobLength: tb_end - tb_start + 1), so they frame the content as 1..size.
+        data[8:16] = _RANGE.pack(1, len(content))
         return bytes(data)
 
 
@@ -76,16 +83,26 @@ def blob_columns(columns: Sequence[Column]) -> list[int]:
 
 
 def wrap_row_encoder(
-    session: Any, columns: Sequence[Column], encode: Callable[[Any], bytes]
+    session: Any,
+    columns: Sequence[Column],
+    encode: Callable[[Any], bytes],
+    files: dict[int, str] | None = None,
 ) -> Callable[[Any], bytes]:
-    """The statement's row encoder, with BYTE/TEXT contents swapped for descriptors first."""
+    """The statement's row encoder, with BYTE/TEXT contents swapped for descriptors and
+    lotofile columns (``files``: index -> client file name) written to the client first."""
     indexes = blob_columns(columns)
-    if not indexes:
+    to_files = files or {}
+    if not indexes and not to_files:
         return encode
     state: BlobState = session.blobs
 
     def encode_row(row: Any) -> bytes:
         values = list(row)
+        for i, name in to_files.items():
+            value = values[i]
+            if value is not None:
+                content = value.encode(session.encoding) if isinstance(value, str) else value
+                values[i] = sqfile.write_client_file(session, name, bytes(content))
         for i in indexes:
             value = values[i]
             if value is None:

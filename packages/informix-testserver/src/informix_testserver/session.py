@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from informix_testserver import fastpath, lobs, login, scroll
+from informix_testserver import fastpath, lobs, login, scroll, sqfile
 from informix_testserver.statements import Cursor, Statement, StatementTable
 from informix_types import decode_typed, row_encoder
 from informix_types.codecs import ENVELOPE, FIXED, codec_for
@@ -349,10 +349,14 @@ class Session:
     # -- statements ------------------------------------------------------------------------------
 
     def _prepare(self, msg: m.Prepare | m.Command, out: Writer) -> None:
-        sql = msg.sql.decode(self.encoding)
+        sql, plan = sqfile.plan_sql(msg.sql.decode(self.encoding))
         prepared = self.engine_session.prepare(sql)
-        columns, size = describe_columns(prepared.columns, self.encoding)
-        encode = lobs.wrap_row_encoder(self, columns, row_encoder(columns, self.encoding))
+        specs = sqfile.described(list(prepared.columns), plan) if plan else prepared.columns
+        columns, size = describe_columns(specs, self.encoding)
+        files = sqfile.written_columns(specs, plan) if plan else None
+        encode = lobs.wrap_row_encoder(self, columns, row_encoder(columns, self.encoding), files)
+        if plan:
+            self.blobs.plans[id(prepared)] = (prepared, plan)
         self.current = self.statements.add(prepared, columns, size, encode)
 
     def _stmt(self) -> Statement:
@@ -408,7 +412,7 @@ class Session:
     def _open(self, msg: m.Open, out: Writer) -> None:
         stmt = self._stmt()
         stmt.close_cursor()
-        result = self.engine_session.execute(stmt.prepared, stmt.params)
+        result = self.engine_session.execute(stmt.prepared, sqfile.parameters(self, stmt))
         stmt.cursor = Cursor(
             stmt.encode, result, iter(result.rows), cache=[] if stmt.scroll else None
         )
@@ -447,7 +451,7 @@ class Session:
         """A statement without a cursor: SQ_INSERTDONE for SERIAL8/BIGSERIAL, then SQ_DONE with
         rows and serial (IfxSqli.receiveDone, receiveInsertDone)."""
         stmt = self._stmt()
-        result = self.engine_session.execute(stmt.prepared, stmt.params)
+        result = self.engine_session.execute(stmt.prepared, sqfile.parameters(self, stmt))
         try:
             if result.serial8 or result.bigserial:
                 m.InsertDone(result.serial8, result.bigserial).encode(out, self.caps)

@@ -16,6 +16,7 @@ from typing import Any
 from informix_db._core import statement as st
 from informix_db._core.placeholders import ParsedSql
 from informix_db._core.session import Session
+from informix_db._core.sqfile import FileChannel
 from informix_db._core.wire import Op
 from informix_wire.errors import ProgrammingError
 from informix_wire.messages.values import TypedValue
@@ -30,15 +31,21 @@ def statement_for(session: Session, parsed: ParsedSql) -> Op[st.Prepared]:
     return prepared
 
 
-def execute(session: Session, parsed: ParsedSql, values: list[TypedValue]) -> Op[st.Result]:
-    """Run one statement; a cursor comes back open with its first batch of rows."""
+def execute(
+    session: Session,
+    parsed: ParsedSql,
+    values: list[TypedValue],
+    files: FileChannel | None = None,
+) -> Op[st.Result]:
+    """Run one statement; a cursor comes back open with its first batch of rows. ``files``
+    serves the client-file exchanges of filetoblob / lotofile (``sqfile``)."""
     prepared = yield from statement_for(session, parsed)
     kind = prepared.statement_type
     before = session.begin_pdus(kind)
     after = [] if prepared.returns_rows else session.commit_pdus(kind)
     try:
         outcome = yield from st.run(
-            session.wire, prepared, values, session.fetch_size, before, after
+            session.wire, prepared, values, session.fetch_size, before, after, files
         )
     except BaseException:
         prepared.in_use = False  # the connection is out of step and will be closed

@@ -25,9 +25,39 @@ from informix_wire.typecodes import TypeCode
 
 #: SQ_BLOB chunk JDBC's sendStreamBlob writes.
 BIND_CHUNK = 1024
+#: SQ_BLOB chunks encoded per piece of a streamed request.
+PIECE_CHUNKS = 256
 #: SQ_FETCHBLOB requests sent in one write (each reply is read before the next write).
 FETCH_WINDOW = 64
 _BLOB_TYPES = (TypeCode.BYTE, TypeCode.TEXT)
+
+
+def request(
+    wire: Wire, head: list[Any], values: Sequence[TypedValue], tail: list[Any]
+) -> Iterator[bytes]:
+    """One request PDU as pieces: ``head`` (ending with the SQ_BIND), the BYTE/TEXT contents as
+    SQ_BBIND + SQ_BLOB chunks a group at a time (no copy of a whole value), then ``tail`` and
+    SQ_EOT."""
+    blobs = [v for v in values if v.type in _BLOB_TYPES]
+    if not blobs:
+        yield wire.encode([*head, *tail])
+        return
+    caps = wire.caps
+    yield m.encode_pdu(caps, [*head, m.BlobBind(len(blobs))], eot=False)
+    for value in blobs:
+        if value.data is None:
+            continue
+        content = value.content if isinstance(value, BlobTypedValue) else b""
+        view = memoryview(content)
+        group = BIND_CHUNK * PIECE_CHUNKS
+        for start in range(0, len(content), group):
+            chunks = [
+                m.Blob(bytes(view[i : i + BIND_CHUNK]))
+                for i in range(start, min(start + group, len(content)), BIND_CHUNK)
+            ]
+            yield m.encode_pdu(caps, chunks, eot=False)
+        yield m.encode_pdu(caps, [m.Blob(b"")], eot=False)
+    yield wire.encode(tail)
 
 
 def blob_stream(values: Sequence[TypedValue]) -> list[Any]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from informix_db._core.sqfile import FileChannel
 from informix_wire import messages as m
 from informix_wire.errors import ProtocolError
 
@@ -29,6 +30,7 @@ class Reply:
         "done",
         "error",
         "fast_path",
+        "files",
         "insert_done",
         "protocols",
         "routine_handle",
@@ -59,6 +61,8 @@ class Reply:
         #: SQ_GETROUTINE's handle and SQ_FPROUTINE's values (fast-path calls).
         self.routine_handle: m.RoutineHandle | None = None
         self.fast_path: m.FastPathResult | None = None
+        #: Serves SQ_FILE exchanges inside this reply (None: SQ_FILE is unexpected here).
+        self.files: FileChannel | None = None
         #: SQ_BLOB chunks of an SQ_FETCHBLOB answer, joined (None: SQ_BLOB is unexpected here).
         self.blob = bytearray() if blob else None
 
@@ -104,6 +108,8 @@ class Reply:
         elif kind is m.Blob and self.blob is not None:
             assert isinstance(msg, m.Blob)
             self.blob += msg.data
+        elif (kind is m.File or kind is m.FileWriteChunk) and self.files is not None:
+            self.files.receive(msg)
         elif kind is m.Protocols:
             assert isinstance(msg, m.Protocols)
             self.protocols = msg.mask

@@ -25,6 +25,7 @@ from typing import Any
 
 from informix_db._core import lobs, types_bridge
 from informix_db._core.results import Message, Reply
+from informix_db._core.sqfile import FileChannel
 from informix_db._core.wire import Op, RowDecoder, Wire
 from informix_wire import messages as m
 from informix_wire.errors import DatabaseError, Error, InterfaceError, ProtocolError
@@ -242,22 +243,26 @@ def run(
     fetch_size: int,
     before: Sequence[bytes] = (),
     after: Sequence[bytes] = (),
+    files: FileChannel | None = None,
 ) -> Op[Outcome]:
     """Execute ``prepared`` (as a cursor when it returns rows, reading the first batch), with
-    ``before`` / ``after`` PDUs (SQ_BEGIN, SQ_CMMTWORK) pipelined in the same write."""
+    ``before`` / ``after`` PDUs (SQ_BEGIN, SQ_CMMTWORK) pipelined in the same write; ``files``
+    serves SQ_FILE exchanges the statement starts (``sqfile``)."""
     result = Result(prepared)
     outcome = Outcome(result)
     sid = m.StatementId(prepared.statement_id)
-    bind = [m.Bind(values), *lobs.blob_stream(values)] if values else []
+    bind = [m.Bind(values)] if values else []
     if prepared.returns_rows:
         name = cursor_name()
-        messages: list[Any] = [sid, m.CursorName(name), *bind, m.Open(), sid, m.NFetch(fetch_size)]
+        head: list[Any] = [sid, m.CursorName(name), *bind]
+        tail: list[Any] = [m.Open(), sid, m.NFetch(fetch_size)]
         reply = Reply(prepared.decode)
     else:
         name = b""
-        messages = [sid, *bind, m.Execute()]
+        head, tail = [sid, *bind], [m.Execute()]
         reply = Reply()
-    yield from wire.send(*before, wire.encode(messages), *after)
+    reply.files = files
+    yield from wire.send_stream(before, lobs.request(wire, head, values, tail), after)
     for _ in before:
         outcome.before.append((yield from wire.read_reply(Reply())))
     yield from wire.read_reply(reply)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import collections
 import threading
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Sequence
 from typing import Any, TypeVar
 
 from informix_db._core.results import Reply
@@ -88,6 +88,21 @@ class Wire:
         for _ in deferred:
             yield from self.read_reply(Reply())
 
+    def send_stream(
+        self, before: Sequence[bytes], pieces: Iterable[bytes], after: Sequence[bytes]
+    ) -> Op[None]:
+        """Like ``send(*before, pdu, *after)`` for a PDU given as ``pieces`` (a streamed large
+        value): each piece goes out as it is made, so the PDU is never whole in memory."""
+        deferred = self._take_deferred()
+        self.pending += len(deferred) + len(before) + 1 + len(after)
+        pieces = iter(pieces)
+        yield b"".join((*deferred, *before, next(pieces)))
+        yield from pieces
+        if after:
+            yield b"".join(after)
+        for _ in deferred:
+            yield from self.read_reply(Reply())
+
     def request(self, messages: Iterable[m.Message], reply: Reply) -> Op[Reply]:
         """One round trip: send a PDU, read its reply into ``reply``, raise its SQ_ERR."""
         yield from self.send(self.encode(messages))
@@ -103,6 +118,7 @@ class Wire:
         caps = self.caps
         while True:
             r = buffer.reader()
+            turn = False
             try:
                 while True:
                     msg = read_reply_message(r, caps)
@@ -110,6 +126,9 @@ class Wire:
                         reply.add_tuple(msg)
                     elif type(msg) is m.Eot:
                         buffer.consume(r.pos)
+                        if reply.files is not None and reply.files.active:
+                            turn = True  # SQ_FILE waits for the client's answer (sqfile)
+                            break
                         self.pending -= 1
                         return reply
                     else:
@@ -119,6 +138,8 @@ class Wire:
                         caps = self.caps = Capabilities(msg.mask)
             except Incomplete:
                 yield None
+            if turn and reply.files is not None:
+                yield from reply.files.answer(caps)
 
     def read_exit(self) -> Op[None]:
         """The answer to SQ_EXIT: SQ_EXIT alone, or SQ_EOT, possibly after SQ_XACTSTAT records
