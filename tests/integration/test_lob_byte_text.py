@@ -11,6 +11,9 @@ import pytest
 from driver_support import connect, count_round_trips, table_name
 
 import informix_db
+from informix_db._core import lobs
+from informix_types import BlobDescriptor
+from informix_types.lobs import descriptor_for
 
 pytestmark = pytest.mark.integration
 
@@ -109,3 +112,12 @@ def test_a_dropped_link_while_fetching_contents_breaks_the_connection(
         assert conn.broken
     finally:
         informix_server.faults.clear()
+
+
+def test_an_unknown_descriptor_fails_in_step(conn: informix_db.Connection) -> None:
+    bogus = [(BlobDescriptor(b"\xff\xff\xff\xff" + descriptor_for(3)[4:]),)]
+    with pytest.raises(informix_db.DatabaseError) as info:
+        conn._run(lobs.resolve(conn._session.wire, bogus, [0]))
+    assert info.value.sqlcode == -608  # type: ignore[attr-defined]
+    assert not conn.closed
+    conn.ping()

@@ -19,7 +19,8 @@ class Spec:
 
 def test_filetoblob_becomes_a_marker_at_its_position() -> None:
     sql, plan = sqfile.plan_sql(
-        "INSERT INTO t VALUES (?, '?', FILETOBLOB('in.bin', 'client'), filetoclob('it''s', 'client'), ?)"
+        "INSERT INTO t VALUES (?, '?', FILETOBLOB('in.bin', 'client'), "
+        "filetoclob('it''s', 'client'), ?)"
     )
     assert sql == "INSERT INTO t VALUES (?, '?', ?, ?, ?)"
     assert plan.reads == [(1, "in.bin", False), (2, "it's", True)]
