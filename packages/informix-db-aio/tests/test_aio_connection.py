@@ -11,7 +11,7 @@ from aio_doubles import CAPS, EOT, ScriptedTransport, connection, error_reply
 
 import informix_db_aio
 from informix_db_aio import connection as aio_connection
-from informix_db_aio.waiting import Drive
+from informix_db_aio.waiting import Drive, within
 from informix_wire import messages as m
 from informix_wire.errors import ConnectionLost, InterfaceError, ProgrammingError
 
@@ -320,5 +320,52 @@ def test_connect_validates_like_the_sync_driver() -> None:
             await informix_db_aio.connect(user="u", server="s")
         with pytest.raises(ProgrammingError, match="unknown"):
             await informix_db_aio.connect(host="h", user="u", server="s", bogus=1)
+
+    run(main)
+
+
+def test_within_never_loses_a_cancellation() -> None:
+    """The awaited step finishing in the same loop turn as the cancellation (asyncio.wait_for
+    before 3.12 returned its result then, and the caller went on as if never cancelled)."""
+
+    async def main() -> None:
+        step: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+        task = asyncio.ensure_future(within(step, 10))
+        await asyncio.sleep(0)
+        step.set_result("reply")
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert await within(asyncio.sleep(0, "done"), 10) == "done"
+        with pytest.raises(asyncio.TimeoutError):
+            await within(asyncio.Event().wait(), 0.01)
+
+    run(main)
+
+
+@pytest.mark.parametrize("turns", range(8))
+def test_cancelled_as_the_lock_passes_to_it_still_raises(turns: int) -> None:
+    """A task queued for the connection is cancelled at each loop turn of the lock's hand-over:
+    it always raises CancelledError, and the connection stays in step."""
+
+    async def main() -> None:
+        transport = ScriptedTransport()
+        conn = connection(transport)
+        first = asyncio.ensure_future(conn.ping())
+        queued = asyncio.ensure_future(conn.ping())
+        await settle()
+        transport.reply(EOT)
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        queued.cancel()
+        await first
+        done, _ = await asyncio.wait({queued}, timeout=5)
+        assert queued in done
+        assert queued.cancelled()
+        if len(transport.sent) == 2:  # its ping went out before the cancellation: drained
+            transport.reply(EOT)
+        transport.reply(EOT)
+        await conn.ping()
+        assert not conn.broken
 
     run(main)

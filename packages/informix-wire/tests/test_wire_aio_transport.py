@@ -13,7 +13,7 @@ import pytest
 from wire_doubles import WAIT, OneShotServer, certificate, echo, server_tls
 
 from informix_wire import errors
-from informix_wire.aio_transport import open_tcp
+from informix_wire.aio_transport import AsyncTransport, open_tcp
 from informix_wire.buffer import ReadBuffer
 from informix_wire.tls import tls_context
 
@@ -136,3 +136,37 @@ def test_connect_timeout_covers_the_tls_handshake() -> None:
                              connect_timeout=0.3))  # fmt: skip
     stop.set()
     server.join()
+
+
+class _NoWriter:
+    """The writer half of a stream that is only read from."""
+
+    def get_extra_info(self, name: str) -> None:
+        return None
+
+
+@pytest.mark.parametrize("turns", range(4))
+def test_cancelled_recv_raises_even_when_data_arrives_at_once(turns: int) -> None:
+    """Bytes arriving in the same loop turns as the cancellation (asyncio.wait_for before 3.12
+    returned them and the caller went on as if never cancelled): a recv cancelled while pending
+    raises CancelledError, and the bytes wait for the next read."""
+
+    async def run() -> None:
+        reader = asyncio.StreamReader()
+        t = AsyncTransport(reader, _NoWriter(), "test", read_timeout=WAIT)  # type: ignore[arg-type]
+        buf = ReadBuffer()
+        task = asyncio.ensure_future(t.recv_into(buf))
+        await asyncio.sleep(0)
+        reader.feed_data(b"reply")
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        if task.cancel():  # still pending: the cancellation must win
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            assert len(buf) == 0
+            assert await t.recv_into(buf) == 5
+        else:
+            await task
+        assert buf.take(5) == b"reply"
+
+    asyncio.run(run())

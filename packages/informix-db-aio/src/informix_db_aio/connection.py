@@ -27,7 +27,7 @@ from informix_db._core.session import Session
 from informix_db._core.wire import Op
 from informix_db.rows import RowMaker, tuple_row
 from informix_db_aio.cursor import Cursor
-from informix_db_aio.waiting import Drive
+from informix_db_aio.waiting import Drive, within
 from informix_wire import errors
 from informix_wire.aio_transport import AsyncTransport, open_tcp
 from informix_wire.errors import InterfaceError, OperationalError
@@ -126,7 +126,7 @@ class Connection:
             await lock.acquire()
             return
         try:
-            await asyncio.wait_for(lock.acquire(), self._lock_timeout)
+            await within(lock.acquire(), self._lock_timeout)
         except asyncio.TimeoutError:
             raise OperationalError(
                 f"the connection stayed busy for {self._lock_timeout:g} s in another task"
@@ -179,13 +179,13 @@ class Connection:
         server if it is slow, drain again; break the connection if that fails."""
         try:
             if self._transport.tls:  # no urgent data over TLS: only waiting is possible
-                result = await asyncio.wait_for(drive.run(), self._drain_timeout)
+                result = await within(drive.run(), self._drain_timeout)
             else:
                 try:
-                    result = await asyncio.wait_for(drive.run(), INTERRUPT_AFTER)
+                    result = await within(drive.run(), INTERRUPT_AFTER)
                 except asyncio.TimeoutError:
                     self._transport.send_interrupt()
-                    result = await asyncio.wait_for(drive.run(), self._drain_timeout)
+                    result = await within(drive.run(), self._drain_timeout)
             if orphan is not None:
                 orphan(result)
         except (errors.ProtocolError, errors.ConnectionLost, errors.WireTimeout):

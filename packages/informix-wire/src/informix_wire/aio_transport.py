@@ -2,7 +2,9 @@
 
 Same members and errors as :class:`~informix_wire.transport.SocketTransport`, as coroutines where
 they wait: ``await send(data)``, ``await recv_into(buffer)``; ``send_interrupt()`` and
-``close()`` do not wait, ``await wait_closed()`` does. Timeouts use ``asyncio.wait_for``.
+``close()`` do not wait, ``await wait_closed()`` does. Timeouts use ``within``, not
+``asyncio.wait_for``: before Python 3.12 ``wait_for`` returns the inner result when it finishes in
+the same loop turn as the caller's cancellation, losing the cancellation (CPython gh-86296).
 """
 
 from __future__ import annotations
@@ -10,11 +12,50 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
-from typing import Any
+import sys
+from collections.abc import Awaitable
+from typing import Any, TypeVar
 
 from informix_wire.buffer import ReadBuffer
 from informix_wire.errors import ConnectionLost, NotSupportedError, OperationalError, WireTimeout
 from informix_wire.transport import CONNECT_FAILED, INTERRUPT_BYTE, RECV_SIZE
+
+T = TypeVar("T")
+
+if sys.version_info >= (3, 11):
+
+    async def within(awaitable: Awaitable[T], seconds: float | None) -> T:
+        """``awaitable``'s result, or TimeoutError after ``seconds`` (None: no limit); a
+        cancellation of the calling task always propagates (``asyncio.timeout`` runs it in this
+        task, so nothing can finish unseen in another)."""
+        async with asyncio.timeout(seconds):
+            return await awaitable
+
+else:
+
+    async def within(awaitable: Awaitable[T], seconds: float | None) -> T:
+        """As above; Python 3.10 has no ``asyncio.timeout``, so the expiry cancels this task."""
+        if seconds is None:
+            return await awaitable
+        task = asyncio.current_task()
+        if task is None:
+            raise RuntimeError("within() must run in a task")
+        expired = False
+
+        def expire() -> None:
+            nonlocal expired
+            expired = True
+            task.cancel()
+
+        handle = asyncio.get_running_loop().call_later(seconds, expire)
+        try:
+            return await awaitable
+        except asyncio.CancelledError:
+            if expired:
+                raise asyncio.TimeoutError from None
+            raise
+        finally:
+            handle.cancel()
 
 
 def _after(seconds: float | None) -> str:
@@ -65,7 +106,7 @@ class AsyncTransport:
         writer = self._stream()
         try:
             writer.write(data)
-            await asyncio.wait_for(writer.drain(), self.write_timeout)
+            await within(writer.drain(), self.write_timeout)
         except asyncio.TimeoutError:
             self.close()
             raise WireTimeout(
@@ -82,7 +123,7 @@ class AsyncTransport:
         """Up to 64 KiB (what has arrived) fed into ``buffer``; the number of bytes received."""
         self._stream()
         try:
-            chunk = await asyncio.wait_for(self._reader.read(RECV_SIZE), self.read_timeout)
+            chunk = await within(self._reader.read(RECV_SIZE), self.read_timeout)
         except asyncio.TimeoutError:
             raise WireTimeout(f"no reply from {self.address}{_after(self.read_timeout)}") from None
         except OSError as exc:
@@ -164,7 +205,7 @@ async def open_tcp(
     address = f"{host}:{port}"
     hostname = (server_hostname or host) if tls is not None else None
     try:
-        reader, writer = await asyncio.wait_for(
+        reader, writer = await within(
             asyncio.open_connection(host, port, ssl=tls, server_hostname=hostname, limit=RECV_SIZE),
             connect_timeout,
         )
