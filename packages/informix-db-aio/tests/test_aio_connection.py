@@ -11,8 +11,9 @@ from aio_doubles import CAPS, EOT, ScriptedTransport, connection, error_reply
 
 import informix_db_aio
 from informix_db_aio import connection as aio_connection
-from informix_db_aio.waiting import Drive, within
+from informix_db_aio.waiting import Drive
 from informix_wire import messages as m
+from informix_wire.aio_transport import within
 from informix_wire.errors import ConnectionLost, InterfaceError, ProgrammingError
 
 

@@ -27,9 +27,9 @@ from informix_db._core.session import Session
 from informix_db._core.wire import Op
 from informix_db.rows import RowMaker, tuple_row
 from informix_db_aio.cursor import Cursor
-from informix_db_aio.waiting import Drive, within
+from informix_db_aio.waiting import Drive
 from informix_wire import errors
-from informix_wire.aio_transport import AsyncTransport, open_tcp
+from informix_wire.aio_transport import AsyncTransport, open_tcp, within
 from informix_wire.errors import InterfaceError, OperationalError
 from informix_wire.login import LoginAccepted
 from informix_wire.tls import tls_context

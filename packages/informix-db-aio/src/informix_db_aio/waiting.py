@@ -8,55 +8,19 @@ stream out of step. That works because each step is either done or not done when
 cancellation lands: ``AsyncTransport.send`` writes the whole PDU before its first ``await``
 (only the drain is awaited), and a cancelled ``recv_into`` has consumed nothing.
 
-Timeouts here use ``within``, never ``asyncio.wait_for``: before Python 3.12 ``wait_for`` returns
-the inner result when it finishes in the same loop turn as the caller's cancellation, so the
-cancellation is lost (CPython gh-86296, fixed in 3.12 by rebuilding it on ``asyncio.timeout``).
+Timeouts use ``informix_wire.aio_transport.within``, never ``asyncio.wait_for``: before Python
+3.12 ``wait_for`` returns the inner result when it finishes in the same loop turn as the caller's
+cancellation, so the cancellation is lost (CPython gh-86296).
 """
 
 from __future__ import annotations
 
-import asyncio
-import sys
-from collections.abc import Awaitable
 from typing import Generic, Protocol, TypeVar
 
 from informix_db._core.wire import Op, Step
 from informix_wire.buffer import ReadBuffer
 
 T = TypeVar("T")
-
-if sys.version_info >= (3, 11):
-
-    async def within(awaitable: Awaitable[T], seconds: float) -> T:
-        """``awaitable``'s result, or TimeoutError after ``seconds``; a cancellation of the
-        calling task always propagates (``asyncio.timeout`` runs it in this task)."""
-        async with asyncio.timeout(seconds):
-            return await awaitable
-
-else:
-
-    async def within(awaitable: Awaitable[T], seconds: float) -> T:
-        """As above; Python 3.10 has no ``asyncio.timeout``, so the expiry cancels this task
-        itself (a timeout and a cancellation landing together report the timeout)."""
-        task = asyncio.current_task()
-        if task is None:
-            raise RuntimeError("within() must run in a task")
-        expired = False
-
-        def expire() -> None:
-            nonlocal expired
-            expired = True
-            task.cancel()
-
-        handle = asyncio.get_running_loop().call_later(seconds, expire)
-        try:
-            return await awaitable
-        except asyncio.CancelledError:
-            if expired:
-                raise asyncio.TimeoutError from None
-            raise
-        finally:
-            handle.cancel()
 
 
 class AsyncTransportLike(Protocol):
