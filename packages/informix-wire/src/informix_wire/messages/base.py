@@ -12,6 +12,7 @@ from informix_wire.codec import Reader, Writer
 from informix_wire.tags import Tag
 
 _B = TypeVar("_B", bound="Bare")
+_N = TypeVar("_N", bound="Named")
 
 
 class Message(Protocol):
@@ -34,6 +35,21 @@ class Bare:
 
     def encode(self, w: Writer, caps: Capabilities) -> None:
         w.short(self.tag)
+
+
+@dataclass(slots=True)
+class Named:
+    """A message that is its tag and one ``[char name]`` (a cursor or savepoint name)."""
+
+    tag: ClassVar[Tag]
+    name: bytes
+
+    @classmethod
+    def decode(cls: type[_N], r: Reader, caps: Capabilities) -> _N:
+        return cls(r.char())
+
+    def encode(self, w: Writer, caps: Capabilities) -> None:
+        w.short(self.tag).char(self.name)
 
 
 _EOT = b"\x00\x0c"

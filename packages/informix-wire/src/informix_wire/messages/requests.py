@@ -14,7 +14,7 @@ from typing import ClassVar
 from informix_wire.capabilities import Capabilities
 from informix_wire.codec import Reader, Writer
 from informix_wire.errors import DataError, ProtocolError
-from informix_wire.messages.base import Bare
+from informix_wire.messages.base import Bare, Named
 from informix_wire.messages.values import TypedValue, bind_has_type_name, read_value, write_value
 from informix_wire.tags import InfoType, Tag
 
@@ -97,18 +97,10 @@ class StatementId:
 
 
 @dataclass(slots=True)
-class CursorName:
+class CursorName(Named):
     """SQ_CURNAME (3): ``[char name]`` (IfxSqli.sendQuery)."""
 
     tag: ClassVar[Tag] = Tag.CURNAME
-    name: bytes
-
-    @classmethod
-    def decode(cls, r: Reader, caps: Capabilities) -> CursorName:
-        return cls(r.char())
-
-    def encode(self, w: Writer, caps: Capabilities) -> None:
-        w.short(self.tag).char(self.name)
 
 
 @dataclass(slots=True)
@@ -375,33 +367,17 @@ class SetSavepoint:
 
 
 @dataclass(slots=True)
-class ReleaseSavepoint:
+class ReleaseSavepoint(Named):
     """SQ_SQLIRELSVPT (138): ``[char name]`` (IfxSqli.sendReleaseSavepoint)."""
 
     tag: ClassVar[Tag] = Tag.SQLIRELSVPT
-    name: bytes
-
-    @classmethod
-    def decode(cls, r: Reader, caps: Capabilities) -> ReleaseSavepoint:
-        return cls(r.char())
-
-    def encode(self, w: Writer, caps: Capabilities) -> None:
-        w.short(self.tag).char(self.name)
 
 
 @dataclass(slots=True)
-class RollbackSavepoint:
+class RollbackSavepoint(Named):
     """SQ_SQLIRBACKSVPT (139): ``[char name]`` (IfxSqli.sendRollbackSavepoint)."""
 
     tag: ClassVar[Tag] = Tag.SQLIRBACKSVPT
-    name: bytes
-
-    @classmethod
-    def decode(cls, r: Reader, caps: Capabilities) -> RollbackSavepoint:
-        return cls(r.char())
-
-    def encode(self, w: Writer, caps: Capabilities) -> None:
-        w.short(self.tag).char(self.name)
 
 
 @dataclass(slots=True)
