@@ -25,9 +25,13 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="informix-testserver", description=__doc__)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=9088)
+    p = argparse.ArgumentParser(
+        prog="informix-testserver",
+        description="An Informix SQLI server on DuckDB for tests (IBM JDBC and informix_db speak"
+        " to it). Runs in the foreground until SIGTERM or Ctrl-C.",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (%(default)s)")
+    p.add_argument("--port", type=int, default=9088, help="SQLI port (%(default)s)")
     p.add_argument("--tls-port", type=int, help="also listen with TLS on this port")
     p.add_argument("--tls-cert", type=Path, help="PEM certificate (default: self-signed)")
     p.add_argument("--tls-key", type=Path, help="PEM private key of --tls-cert")
@@ -36,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="a user who may log in (repeatable; default informix:in4mix)")  # fmt: skip
     p.add_argument("--server-name", default="informix", help="the INFORMIXSERVER name")
     p.add_argument("--log-pdus", action="store_true", help="log every decoded PDU")
-    p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument("-v", "--verbose", action="store_true", help="log sessions and errors")
     return p
 
 
