@@ -179,3 +179,79 @@ def test_server_restart_under_load(request: pytest.FixtureRequest) -> None:
     with server_class() as server:
         connect_kwargs(server)
         run(lambda: main(server))
+
+
+async def settle() -> None:
+    """Let every ready task run (a few loop turns)."""
+    for _ in range(20):
+        await asyncio.sleep(0)
+
+
+@pytest.mark.parametrize("turns", range(8))
+def test_cancelled_waiter_raises_and_leaks_nothing(server: Any, turns: int) -> None:
+    """A task queued for the only connection is cancelled at each loop turn of the hand-over
+    (release, health check): once ``cancel()`` took, it raises CancelledError, never returns a
+    connection nobody holds; the books balance and the connection answers."""
+
+    async def main() -> None:
+        pool = await create_async_pool(
+            **connect_kwargs(server), min_size=1, max_size=1, check_after=0.0
+        )
+        try:
+            held = await pool.acquire()
+            waiter = asyncio.ensure_future(pool.acquire())
+            await settle()
+            assert pool.stats().waiting == 1
+            await pool.release(held)
+            for _ in range(turns):
+                await asyncio.sleep(0)
+            if waiter.cancel():
+                with pytest.raises(asyncio.CancelledError):
+                    await waiter
+            else:  # it had its connection before the cancellation came: hand it back
+                await pool.release(waiter.result())
+            await settle()
+            for _ in range(200):  # a health check cut short is finished in the background
+                if pool.stats().in_use == 0 and pool.stats().connecting == 0:
+                    break
+                await asyncio.sleep(0.01)
+            assert_books_balance(pool)
+            await probe(pool, turns)
+            assert_books_balance(pool)
+        finally:
+            await pool.close()
+
+    run(main)
+
+
+@pytest.mark.parametrize("turns", range(6))
+def test_cancelled_close_raises_and_leaks_nothing(server: Any, turns: int) -> None:
+    """``close()`` waiting for a checked-out connection is cancelled at each loop turn around
+    that connection's return: once ``cancel()`` took, it raises CancelledError (``asyncio
+    .wait_for`` before 3.12 could swallow it, CPython gh-86296), and every connection ends
+    closed."""
+
+    async def main() -> None:
+        pool = await create_async_pool(**connect_kwargs(server), min_size=2, max_size=2)
+        conns = [await pool.acquire(), await pool.acquire()]
+        closer = asyncio.ensure_future(pool.close(timeout=10))
+        await settle()
+        await pool.release(conns[0])
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        if closer.cancel():
+            with pytest.raises(asyncio.CancelledError):
+                await closer
+        else:
+            await closer
+        await pool.release(conns[1])
+        for _ in range(200):
+            if all(c.closed for c in conns):
+                break
+            await asyncio.sleep(0.01)
+        assert all(c.closed for c in conns)
+        s = pool.stats()
+        assert (s.size, s.in_use, s.waiting) == (0, 0, 0)
+        assert s.acquired == s.released == 2
+
+    run(main)

@@ -12,10 +12,12 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from informix_db._core.sqfile import BLOB_PLACEHOLDER
 from informix_db.rows import dict_row, namedtuple_row, tuple_row
 from informix_db_aio._version import __version__
 from informix_db_aio.connection import Connection, connect
 from informix_db_aio.cursor import Cursor
+from informix_db_aio.scroll_cursor import ScrollCursor
 from informix_wire.errors import (
     DatabaseError,
     DataError,
@@ -51,8 +53,9 @@ async def create_pool(**kwargs: Any) -> Any:
 
 
 __all__ = [
-    "Connection", "Cursor", "DataError", "DatabaseError", "Error", "IntegrityError",
-    "InterfaceError", "InternalError", "NotSupportedError", "OperationalError",
-    "ProgrammingError", "Warning", "__version__", "apilevel", "connect", "create_pool",
-    "dict_row", "namedtuple_row", "paramstyle", "threadsafety", "tuple_row",
+    "BLOB_PLACEHOLDER", "Connection", "Cursor", "DataError", "DatabaseError", "Error",
+    "IntegrityError", "InterfaceError", "InternalError", "NotSupportedError",
+    "OperationalError", "ProgrammingError", "ScrollCursor", "Warning", "__version__", "apilevel",
+    "connect", "create_pool", "dict_row", "namedtuple_row", "paramstyle", "threadsafety",
+    "tuple_row",
 ]  # fmt: skip

@@ -21,45 +21,31 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, TypeVar
 
-from informix_db._core import execution
+from informix_db._core import execution, fastpath
 from informix_db._core.config import ConnectParams, make_params
 from informix_db._core.session import Session
 from informix_db._core.wire import Op
 from informix_db.rows import RowMaker, tuple_row
 from informix_db_aio.cursor import Cursor
+from informix_db_aio.scroll_cursor import ScrollCursor
 from informix_db_aio.waiting import Drive
 from informix_wire import errors
 from informix_wire.aio_transport import AsyncTransport, open_tcp, within
 from informix_wire.errors import InterfaceError, OperationalError
 from informix_wire.login import LoginAccepted
-from informix_wire.tls import tls_context
 
 T = TypeVar("T")
 #: Seconds a cancelled operation may go on draining before the server is interrupted.
 INTERRUPT_AFTER = 0.25
 #: How long an interrupted (or any) drain may take when no read timeout is set.
 DEFAULT_DRAIN_TIMEOUT = 30.0
-#: How long an operation waits for another task's operation when no read timeout is set.
-DEFAULT_LOCK_TIMEOUT = 300.0
-
-
-def _ssl_context(params: ConnectParams) -> Any:
-    """The ``ssl.SSLContext`` the settings ask for, or None (as ``informix_db.Connection``)."""
-    try:
-        return tls_context(
-            params.tls or None,
-            verify=params.tls_verify if params.tls is True else True,
-            cafile=params.tls_cafile if params.tls is True else None,
-        )
-    except (ValueError, TypeError) as exc:
-        raise InterfaceError(f"TLS settings: {exc}") from None
 
 
 async def connect(dsn: str | None = None, **kwargs: Any) -> Connection:
     """Open a connection: the same arguments as ``informix_db.connect`` (keywords, an
     ``informix://`` URL or a JDBC-style string, environment defaults)."""
     params = make_params(dsn, **kwargs)
-    context = _ssl_context(params)
+    context = params.ssl_context()
     transport = await open_tcp(
         params.host,
         params.port,
@@ -108,7 +94,7 @@ class Connection:
         self._transport = transport
         self._lock = asyncio.Lock()
         read_timeout = params.read_timeout
-        self._lock_timeout = read_timeout * 2 if read_timeout is not None else DEFAULT_LOCK_TIMEOUT
+        self._lock_timeout = params.lock_timeout
         self._drain_timeout = read_timeout if read_timeout is not None else DEFAULT_DRAIN_TIMEOUT
         self._closed = False
         self._broken = False
@@ -274,11 +260,17 @@ class Connection:
     # -- the PEP 249 surface, awaitable --------------------------------------------------------
 
     async def cursor(
-        self, *, row_factory: Callable[[Any], RowMaker | None] | None = None
+        self,
+        *,
+        row_factory: Callable[[Any], RowMaker | None] | None = None,
+        scrollable: bool = False,
     ) -> Cursor:
-        """A new cursor (a coroutine, as in the seed README: ``cur = await conn.cursor()``)."""
+        """A new cursor (a coroutine, as in the seed README: ``cur = await conn.cursor()``);
+        ``scrollable=True`` gives a ``ScrollCursor`` (a server scroll cursor that moves in any
+        direction: ``fetch_prior``, ``fetch_absolute``, ``scroll`` ...)."""
         self._check_open()
-        return Cursor(self, row_factory or self.row_factory)
+        kind = ScrollCursor if scrollable else Cursor
+        return kind(self, row_factory or self.row_factory)
 
     async def commit(self) -> None:
         await self._run(self._session.commit())
@@ -345,6 +337,13 @@ class Connection:
         itself is usually what you want instead."""
         self._check_open()
         self._transport.send_interrupt()
+
+    async def fast_path_call(self, signature: str, *args: Any) -> list[Any]:
+        """Run a routine directly (SQ_GETROUTINE / SQ_EXFPROUTINE: no PREPARE, no cursor), as
+        ``informix_db.Connection.fast_path_call``; its values as a list. Routine handles are
+        cached per connection. A cancelled call is drained (or interrupted) in the background
+        like any operation: it may or may not have run."""
+        return await self._run(fastpath.call(self._session, signature, args))
 
     async def savepoint(self, name: str) -> None:
         """SAVEPOINT ``name`` (opens a transaction when none is)."""

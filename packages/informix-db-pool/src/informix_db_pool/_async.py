@@ -5,6 +5,8 @@ awaits. Cancellation is the hard part, handled at each await: a waiter cancelled
 served gives its connection back; a connect, health check or reset that is cancelled evicts the
 connection (its protocol state is unknown); and a ``connection()`` block that ends by cancellation
 evicts its connection too, since the driver may have been stopped halfway through a reply.
+Timed waits use ``informix_wire.aio_transport.within``, never ``asyncio.wait_for``, which before
+Python 3.12 can swallow a cancellation that lands as the awaited event fires (CPython gh-86296).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from informix_db_pool._config import PoolConfig, PoolStats
 from informix_db_pool._failover import backoff
 from informix_db_pool._protocol import AsyncPoolableConnection
 from informix_db_pool.errors import PoolClosed, PoolTimeout, PoolWarning
+from informix_wire.aio_transport import within
 
 C = TypeVar("C", bound=AsyncPoolableConnection)
 log = logging.getLogger("informix_db_pool")
@@ -110,7 +113,7 @@ class AsyncConnectionPool(Generic[C]):
         while self._state.in_use and loop.time() < deadline:
             self._returned.clear()
             try:
-                await asyncio.wait_for(self._returned.wait(), deadline - loop.time())
+                await within(self._returned.wait(), deadline - loop.time())
             except asyncio.TimeoutError:
                 break
         for slot in self._state.force_out():
@@ -317,7 +320,7 @@ class AsyncConnectionPool(Generic[C]):
                 continue
             delays = backoff(config.reconnect_initial, config.reconnect_max)
             try:
-                await asyncio.wait_for(self._wake.wait(), config.housekeeping_interval)
+                await within(self._wake.wait(), config.housekeeping_interval)
             except asyncio.TimeoutError:
                 pass
             self._wake.clear()

@@ -33,13 +33,9 @@ from informix_wire.errors import (
     WireTimeout,
 )
 from informix_wire.login import LoginAccepted
-from informix_wire.tls import tls_context
 from informix_wire.transport import SocketTransport, connect_tcp
 
 T = TypeVar("T")
-#: How long an operation waits for another thread's operation on the same connection when no
-#: read timeout is set.
-DEFAULT_LOCK_TIMEOUT = 300.0
 
 
 def _close_transport(transport: SocketTransport) -> None:
@@ -65,21 +61,12 @@ class Connection:
         self._params = params
         self._session = Session(params)
         self._lock = threading.Lock()
-        self._lock_timeout = (
-            params.read_timeout * 2 if params.read_timeout is not None else DEFAULT_LOCK_TIMEOUT
-        )
+        self._lock_timeout = params.lock_timeout
         self._closed = False
         self._broken = False
         #: Row factory of new cursors (``informix_db.rows``); tuples by default.
         self.row_factory: Callable[[Any], RowMaker | None] = params.row_factory or tuple_row
-        try:
-            context = tls_context(
-                params.tls or None,
-                verify=params.tls_verify if params.tls is True else True,
-                cafile=params.tls_cafile if params.tls is True else None,
-            )
-        except (ValueError, TypeError) as exc:
-            raise InterfaceError(f"TLS settings: {exc}") from None
+        context = params.ssl_context()
         transport = connect_tcp(
             params.host,
             params.port,

@@ -4,76 +4,33 @@ cursor, a buffer of rows per round trip (``_core.scroll``).
 Positions are 1-based rows; ``rownumber`` is the position of the row last fetched, which is also
 the 0-based index of the next row ``fetchone`` returns (0 before the first row, count + 1 after
 the last). A move outside the result returns None and leaves the cursor before the first or after
-the last row, as JDBC's ``ResultSet`` does.
+the last row, as JDBC's ``ResultSet`` does. The moves themselves are decided in
+``_core.cursor_state.ScrollState`` (shared with the asyncio scroll cursor).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from informix_db._core import scroll
-from informix_db._core import statement as st
-from informix_db._core.placeholders import parse_sql
-from informix_db.cursor import Cursor, _params
-from informix_wire.errors import ProgrammingError
+from informix_db._core.cursor_state import ScrollState
+from informix_db.cursor import Cursor
+
+if TYPE_CHECKING:
+    from informix_db.connection import Connection  # noqa: F401 (the base class names it)
 
 
-class ScrollCursor(Cursor):
+class ScrollCursor(ScrollState["Connection"], Cursor):
     """A cursor whose result can be walked in any direction until it is closed."""
 
     def execute(self, operation: str, parameters: Any = None) -> ScrollCursor:
         """Like ``Cursor.execute``; a query opens a server scroll cursor (no rows fetched yet)."""
-        self._check()
-        if not isinstance(operation, str):
-            raise ProgrammingError("the SQL operation must be a str")
-        old = self._detach()
-        self._rowcount, self._lastrowid = -1, None
-        parsed = parse_sql(operation)
-        values = st.bind_values(parsed.arrange(_params(parameters)), self._session.encoding)
-        op = scroll.open_cursor(self._session, parsed, values)
-        result: st.Result = self._connection._run(self._finishing(old, op))
-        self._adopt(result)
+        self._execute(operation, parameters)
         return self
 
-    @property
-    def rowcount(self) -> int:
-        """For a query: the row count once known (after ``fetch_last``, a negative absolute
-        move or falling off the end), else -1; for other statements the rows affected."""
-        result = self._result
-        if isinstance(result, scroll.ScrollResult):
-            return -1 if result.count is None else result.count
-        return self._rowcount
-
-    def _scroll_result(self) -> scroll.ScrollResult:
-        result = self._open_result()
-        if not isinstance(result, scroll.ScrollResult) or result.finished:
-            raise ProgrammingError("no open scroll cursor: execute a query first")
-        return result
-
-    def _position(self) -> int:
-        return self.rownumber or 0
-
-    def _move(self, position: int) -> Any:
+    def _move(self, position: int, *, from_end: bool = False) -> Any:
         """Fetch the row at ``position`` and stand on it; outside the result, stand before the
         first or after the last row and return None."""
-        result = self._scroll_result()
-        session = self._session
-        row = self._connection._run(scroll.row_at(session, result, position))
-        if row is None:
-            if position < 1:
-                self.rownumber = 0
-            else:
-                count: int = self._connection._run(scroll.row_count(session, result))
-                self.rownumber = count + 1
-            return None
-        self.rownumber = position
-        make = self._make_row
-        return row if make is None else make(row)
-
-    def _count(self) -> int:
-        result = self._scroll_result()
-        count: int = self._connection._run(scroll.row_count(self._session, result))
-        return count
+        return self._land(self._connection._run(self._move_op(position, from_end=from_end)))
 
     # -- PEP 249 fetches -------------------------------------------------------------------------
 
@@ -101,19 +58,9 @@ class ScrollCursor(Cursor):
     def scroll(self, value: int, mode: str = "relative") -> None:
         """Move so that ``fetchone`` returns the row at 0-based index ``value`` (absolute) or
         ``value`` rows on (relative); IndexError outside the result, position unchanged."""
-        if mode == "relative":
-            target = self._position() + value
-        elif mode == "absolute":
-            target = value
-        else:
-            raise ProgrammingError(f"scroll mode {mode!r} is neither 'relative' nor 'absolute'")
-        result = self._scroll_result()
-        if target < 0 or (
-            target > 0
-            and self._connection._run(scroll.row_at(self._session, result, target)) is None
-        ):
-            raise IndexError(f"scroll to row index {target} is outside the result set")
-        self.rownumber = target
+        target = self._scroll_target(value, mode)
+        row = self._connection._run(self._row_at_op(target)) if target > 0 else None
+        self._scrolled(target, row)
 
     # -- JDBC-style moves --------------------------------------------------------------------------
 
@@ -129,16 +76,11 @@ class ScrollCursor(Cursor):
 
     def fetch_last(self) -> Any:
         """The last row (one SFETCH LAST, which also tells the row count)."""
-        return self._move(self._count())
+        return self._move(-1, from_end=True)
 
     def fetch_absolute(self, position: int) -> Any:
         """The row at 1-based ``position``; negative counts from the end (-1 is the last)."""
-        if position < 0:
-            position = self._count() + 1 + position
-            if position < 1:
-                self.rownumber = 0
-                return None
-        return self._move(position)
+        return self._move(position, from_end=position < 0)
 
     def fetch_relative(self, offset: int) -> Any:
         """The row ``offset`` rows from the current one (0 re-reads it)."""

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from informix_wire.errors import InterfaceError, ProgrammingError
+from informix_wire.tls import tls_context
 
 DEFAULT_PORT = 9088
 DEFAULT_CLIENT_LOCALE = "en_US.utf8"
@@ -30,6 +31,9 @@ DEFAULT_READ_TIMEOUT = 60.0
 DEFAULT_STATEMENT_CACHE = 32
 #: Bytes of rows per NFETCH: more rows per round trip than JDBC's 4096, still a bounded buffer.
 DEFAULT_FETCH_BUFFER = 32 * 1024
+#: How long an operation waits for another thread's or task's operation on the same connection
+#: when no read timeout is set.
+DEFAULT_LOCK_TIMEOUT = 300.0
 
 #: Environment variables passed through to the server's session environment when set.
 PASSED_ENV = ("DBDATE", "DBCENTURY", "DBMONEY", "GL_DATE", "GL_DATETIME", "DBTEMP", "OPTCOMPIND")
@@ -96,6 +100,23 @@ class ConnectParams:
             env["DB_LOCALE"] = self.db_locale
         env.update(self.env)
         return env
+
+    def ssl_context(self) -> ssl.SSLContext | None:
+        """The ``ssl.SSLContext`` the TLS settings ask for, or None for plain TCP."""
+        try:
+            return tls_context(
+                self.tls or None,
+                verify=self.tls_verify if self.tls is True else True,
+                cafile=self.tls_cafile if self.tls is True else None,
+            )
+        except (ValueError, TypeError) as exc:
+            raise InterfaceError(f"TLS settings: {exc}") from None
+
+    @property
+    def lock_timeout(self) -> float:
+        """How long an operation waits for the connection's wire lock: twice the read timeout
+        (one operation in front may take that long to answer and to be drained)."""
+        return self.read_timeout * 2 if self.read_timeout is not None else DEFAULT_LOCK_TIMEOUT
 
 
 def _coerce(key: str, value: Any) -> Any:
