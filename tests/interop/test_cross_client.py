@@ -546,11 +546,21 @@ def _python_write(conn: Any, case: Case, out: Outcome) -> None:
         cur.close()
 
 
+def _lob_content(conn: Any, value: Any) -> Any:
+    """A fetched BLOB / CLOB value (a locator) as its content, read through ``open_lob``;
+    anything else as fetched."""
+    if not isinstance(value, informix_db.BlobLocator):
+        return value
+    with conn.open_lob(value) as lob:
+        data = lob.read()
+    return data.decode(conn.encoding) if isinstance(value, informix_db.ClobLocator) else data
+
+
 def _python_read(conn: Any, table: str, out: Outcome) -> None:
     cur = conn.cursor()
     try:
         cur.execute(f"SELECT k, v FROM {table} ORDER BY k")
-        out.py_rows[table] = dict(cur.fetchall())
+        out.py_rows[table] = {k: _lob_content(conn, v) for k, v in cur.fetchall()}
         out.py_types[table] = cur.description[1][1]
     except informix_db.Error as exc:
         out.py_read_errors[table] = f"{type(exc).__name__}: {exc}"
@@ -648,15 +658,9 @@ def _mismatches(case: Case, table: str, out: Outcome, *, literal: bool = False) 
     return problems
 
 
-#: Why a LOB type cannot go through the test server yet (checked against its log and replies).
-_NO_BBIND = "the test server answers a bytes bind into a BLOB column with -201"
-_AS_VARCHAR = "the test server creates BLOB/CLOB columns as VARCHAR(255) (DESCRIBE type 13)"
-_LOB_REASONS = {
-    "blob": f"{_AS_VARCHAR}; {_NO_BBIND}; informix_db's bytes bind gets -201 from it",
-    "clob": _AS_VARCHAR,
-    # Engine gap documented in engine/types_sql.py: floating DECIMAL(p) is stored as DOUBLE.
-    "decimal_32_floating": "the test server stores floating DECIMAL(p) as DOUBLE (17 digits)",
-}
+#: Why a type cannot go through the test server yet (checked against its log and replies); a
+#: strict xfail each. None at the moment.
+_LOB_REASONS: dict[str, str] = {}
 
 #: The type code informix_db's description must report (JDBC IfxTypes / docs/types.md).
 _TYPE_CODES = {

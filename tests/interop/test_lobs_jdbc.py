@@ -209,3 +209,60 @@ def test_jdbc_reads_blob_and_clob_informix_db_wrote(
         assert blob_file.startswith(str(tmp_path / "pb"))
         assert Path(blob_file).read_bytes() == pattern(i, size)
         assert Path(clob_file).read_bytes() == letters(i, size).encode()
+
+
+#: Sizes around the 32000-byte SQ_LODATA chunk, and a few MB; -1 is a row of NULLs.
+LOCATOR_SIZES = [0, 1, 31_999, 32_000, 32_001, 70_001, 3_000_000, -1]
+
+
+def test_informix_db_reads_through_locators_what_jdbc_wrote(
+    informix_server: Any, java: Callable[..., Any], smart_table: str
+) -> None:
+    """JDBC binds through smart-LOB locators (setBytes / setBinaryStream for the BLOB,
+    setString / setClob for the CLOB: ifx_lo_create, SQ_LODATA writes, ifx_lo_close, then the
+    locator in SQ_BIND); informix_db fetches the locators and reads them with open_lob."""
+    assert java("smartwrite", smart_table, *map(str, LOCATOR_SIZES)) == len(LOCATOR_SIZES)
+    with _connect(informix_server) as conn:
+        rows = conn.cursor().execute(f"SELECT id, data, notes FROM {smart_table} ORDER BY id")
+        for (i, data, notes), size in zip(rows.fetchall(), LOCATOR_SIZES, strict=True):
+            if size < 0:
+                assert (data, notes) == (None, None)
+                continue
+            assert type(data) is informix_db.BlobLocator
+            assert type(notes) is informix_db.ClobLocator
+            with conn.open_lob(data) as lob:
+                assert lob.size() == size
+                assert lob.read() == pattern(i, size)
+            with conn.open_lob(notes) as lob:
+                assert lob.read() == letters(i, size).encode()
+
+
+def test_jdbc_reads_through_locators_what_informix_db_wrote(
+    informix_server: Any, java: Callable[..., Any], smart_table: str
+) -> None:
+    """informix_db writes even rows by binding bytes / str, odd rows by writing new LOBs
+    (create_lob, several writes) and binding their locators; JDBC reads each value with
+    getBytes and getBlob, getString and getClob."""
+    with _connect(informix_server) as conn:
+        cur = conn.cursor()
+        sql = f"INSERT INTO {smart_table} (id, data, notes) VALUES (?, ?, ?)"
+        for i, size in enumerate(LOCATOR_SIZES):
+            if size < 0:
+                cur.execute(sql, (i, None, None))
+            elif i % 2 == 0:
+                cur.execute(sql, (i, pattern(i, size), letters(i, size)))
+            else:
+                with conn.create_lob() as blob, conn.create_lob("clob") as clob:
+                    content = pattern(i, size)
+                    for start in range(0, size, 1_000_000):
+                        blob.write(content[start : start + 1_000_000])
+                    clob.write(letters(i, size).encode())
+                cur.execute(sql, (i, blob.locator, clob.locator))
+    expected = []
+    for i, size in enumerate(LOCATOR_SIZES):
+        if size < 0:
+            expected.append([i, None, None, None, None, None, None])
+            continue
+        b, t = _sha(pattern(i, size)), _sha(letters(i, size).encode())
+        expected.append([i, size, b, b, size, t, t])
+    assert java("smartread", smart_table) == expected

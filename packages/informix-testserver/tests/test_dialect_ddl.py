@@ -45,8 +45,8 @@ TYPES = [
     ("FLOAT(10)", TypeCode.FLOAT, 8, "DOUBLE"),
     ("DOUBLE PRECISION", TypeCode.FLOAT, 8, "DOUBLE"),
     ("DECIMAL(10,2)", TypeCode.DECIMAL, 0x0A02, "DECIMAL(10,2)"),
-    ("NUMERIC(5)", TypeCode.DECIMAL, 0x05FF, "DOUBLE"),
-    ("DEC", TypeCode.DECIMAL, 0x10FF, "DOUBLE"),
+    ("NUMERIC(5)", TypeCode.DECIMAL, 0x05FF, "VARCHAR"),  # floating: its exact text (decfloat)
+    ("DEC", TypeCode.DECIMAL, 0x10FF, "VARCHAR"),
     ("MONEY", TypeCode.MONEY, 0x1002, "DECIMAL(16,2)"),
     ("MONEY(8)", TypeCode.MONEY, 0x0802, "DECIMAL(8,2)"),
     ("CHAR(10)", TypeCode.CHAR, 10, "VARCHAR"),
@@ -72,10 +72,10 @@ TYPES = [
     ("BYTE", TypeCode.BYTE, 56, "BLOB"),
     ("TEXT", TypeCode.TEXT, 56, "VARCHAR"),
     ("BLOB", TypeCode.UDTFIXED, 72, "BLOB"),
-    ("CLOB", TypeCode.UDTFIXED, 72, "VARCHAR"),
-    ("SET(INT NOT NULL)", TypeCode.SET, 0, "VARCHAR"),
-    ("LIST(VARCHAR(10) NOT NULL)", TypeCode.LIST, 0, "VARCHAR"),
-    ("ROW(a INT, b CHAR(2))", TypeCode.ROW, 0, "VARCHAR"),
+    ("CLOB", TypeCode.UDTFIXED, 72, "BLOB"),  # the locator (smartlob)
+    ("SET(INT NOT NULL)", TypeCode.SET, 0, "INTEGER[]"),
+    ("LIST(VARCHAR(10) NOT NULL)", TypeCode.LIST, 0, "VARCHAR[]"),
+    ("ROW(a INT, b CHAR(2))", TypeCode.ROW, 0, 'STRUCT("a" INTEGER, "b" VARCHAR)'),
 ]
 
 
@@ -89,7 +89,7 @@ def test_extended_names() -> None:
     assert column("BOOLEAN").extended_name == "boolean"
     assert column("LVARCHAR").extended_name == "lvarchar"
     assert column("CLOB").extended_name == "clob"
-    assert column("MULTISET(INT NOT NULL)").extended_name == "multiset(int not null)"
+    assert column("MULTISET(INT NOT NULL)").extended_name == "multiset(integer not null)"
 
 
 def test_serial_start_and_constraints() -> None:
@@ -145,7 +145,7 @@ def test_values_round_trip(con: duckdb.DuckDBPyConnection) -> None:
     row = con.execute("SELECT * FROM v").fetchone()
     assert row == (
         Decimal("123.45"),
-        1.5e10,
+        "15000000000.0",  # a floating DECIMAL holds text; the engine's macros canonicalise it
         True,
         dt.datetime(2024, 2, 29, 23, 59, 59, 123450),
         dt.time(8, 9, 10),

@@ -16,6 +16,7 @@ from informix_types import (
     RowValue,
     bind_as,
     bind_value,
+    decimals,
     decode_typed,
 )
 from informix_wire.codec import Reader, Writer
@@ -134,11 +135,15 @@ def test_none_binds_as_a_null_indicator() -> None:
     assert decode_typed(bound, ENC) is None
 
 
-def test_rows_and_collections_bind_as_literal_text() -> None:
-    assert decode_typed(bind_value(RowValue([1, "a'b"]), ENC), ENC) == "ROW(1,'a''b')"
-    assert decode_typed(bind_value([1, 2], ENC), ENC) == "LIST{1,2}"
-    multiset = CollectionValue("MULTISET", (None, 1.5))
-    assert decode_typed(bind_value(multiset, ENC), ENC) == "MULTISET{NULL,1.5}"
+def test_rows_and_collections_bind_as_sendrecv_values() -> None:
+    row = bind_value(RowValue([1, "a'b"]), ENC)
+    assert (row.type, row.type_name) == (44, b"row(field1 integer, field2 lvarchar)")
+    assert decode_typed(row, ENC) == RowValue([1, "a'b"], ["field1", "field2"])
+    assert decode_typed(bind_value([1, 2], ENC), ENC) == [1, 2]
+    multiset = CollectionValue("MULTISET", (2.5, 1.5, 2.5))
+    assert decode_typed(bind_value(multiset, ENC), ENC) == multiset
+    with pytest.raises(DataError):
+        bind_value(CollectionValue("MULTISET", (None, 1.5)), ENC)
 
 
 def test_unsupported_values_raise_not_supported() -> None:
@@ -176,3 +181,16 @@ def test_fast_path_booleans_and_lvarchar_decode() -> None:
     assert decode_typed(lvarchar, ENC) == "hi"
     with pytest.raises(DataError):
         decode_typed(TypedValue(TypeCode.CHAR, b"\x00\x05ab"), ENC)
+
+
+@pytest.mark.parametrize("text", ["-1.5E+100", "1E+125", "12345E+3", "1E-100"])
+def test_decimal_beyond_32_integer_digits_binds_in_exponent_form(text: str) -> None:
+    """IDS floating DECIMAL spans 10**-130..10**125; JDBC binds such BigDecimals, and so do we."""
+    value = bind_value(Decimal(text), "utf-8")
+    assert value.type == TypeCode.DECIMAL
+    assert decimals.decode(value.data[2:]) == Decimal(text)
+
+
+def test_decimal_beyond_the_exponent_range_is_a_data_error() -> None:
+    with pytest.raises(DataError, match="out of range"):
+        bind_value(Decimal("1E+200"), "utf-8")

@@ -20,7 +20,7 @@ from informix_types import (
     row_encoder,
 )
 from informix_types.temporal import datetime_qualifier, interval_qualifier
-from informix_wire.errors import DataError, InterfaceError
+from informix_wire.errors import DataError, InterfaceError, NotSupportedError
 from informix_wire.messages.describe import Column
 from informix_wire.messages.values import TypedValue
 
@@ -92,24 +92,45 @@ COLUMN_CASES: list[tuple[Column, st.SearchStrategy[Any]]] = [
     (Column(b"bo", 41, 1, extended_id=5, extended_name=b"boolean"), st.booleans()),
 ]
 
-literal_scalars = st.one_of(st.none(), st.integers(-(10**12), 10**12), text)
+
+def _composite(name: bytes, code: int, values: st.SearchStrategy[Any]) -> None:
+    COLUMN_CASES.append((Column(b"cx", code, 0, extended_name=name), values))
 
 
-def _rows(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.one_of(
-        st.lists(children, min_size=1, max_size=4).map(RowValue),
-        st.builds(
-            CollectionValue,
-            st.sampled_from(["SET", "MULTISET", "LIST"]),
-            st.lists(children, max_size=4).map(tuple),
-        ),
-    )
-
-
-composites = st.recursive(literal_scalars, _rows, max_leaves=10).filter(
-    lambda v: isinstance(v, RowValue | CollectionValue)
+small = st.integers(-(2**15) + 1, 2**15 - 1)
+_composite(b"set(integer not null)", 19, st.frozensets(st.integers(-(2**31) + 1, 2**31 - 1)))
+_composite(
+    b"list(varchar(20) not null)",
+    21,
+    st.lists(text.filter(lambda s: s != "\0" and len(s.encode()) <= 20)),
 )
-COLUMN_CASES.append((Column(b"cx", 22, 200), composites))
+_composite(
+    b"multiset(lvarchar not null)",
+    20,
+    st.lists(text).map(lambda items: CollectionValue("MULTISET", tuple(items))),
+)
+_composite(
+    b"row(a integer, b lvarchar, c list(set(smallint not null) not null))",
+    22,
+    st.builds(
+        lambda a, b, c: RowValue([a, b, c], ["a", "b", "c"]),
+        st.none() | st.integers(-(2**31) + 1, 2**31 - 1),
+        st.none() | text,
+        st.none() | st.lists(st.frozensets(small), max_size=3),
+    ),
+)
+_composite(
+    b"list(row(x float, y decimal(12,2)) not null)",
+    21,
+    st.lists(
+        st.builds(
+            lambda x, y: RowValue([x, y], ["x", "y"]),
+            st.none() | st.floats(allow_nan=False, allow_infinity=False),
+            st.none() | decimals_for(12, 2),
+        ),
+        max_size=4,
+    ),
+)
 
 
 @st.composite
@@ -171,9 +192,37 @@ def test_random_payloads_raise_only_pep249_errors(columns: list[Column], payload
         pass
 
 
+composite_columns = [c for c, _ in COLUMN_CASES if c.type in (19, 20, 21, 22)]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_damaged_composite_values_raise_only_pep249_errors(data: st.DataObject) -> None:
+    """Every byte of a ROW/collection value flipped or cut short, as a tuple or a bound value:
+    DataError/InterfaceError, or NotSupportedError for forms this driver does not read."""
+    index = data.draw(st.sampled_from(range(len(COLUMN_CASES))))
+    column, values = COLUMN_CASES[index]
+    if column not in composite_columns:
+        return
+    payload = bytearray(row_encoder([column], ENC)([data.draw(values)]))
+    position = data.draw(st.integers(0, len(payload) - 1))
+    if data.draw(st.booleans()):
+        payload[position] ^= data.draw(st.integers(1, 255))
+    else:
+        del payload[position:]
+    for attempt in (
+        lambda: row_decoder([column], ENC)(bytes(payload)),
+        lambda: decode_typed(TypedValue(44, bytes(payload), 0), ENC),
+    ):
+        try:
+            attempt()
+        except (DataError, InterfaceError, NotSupportedError):
+            pass
+
+
 @settings(max_examples=500)
 @given(
-    st.sampled_from([0, 1, 2, 3, 4, 5, 7, 8, 10, 11, 13, 14, 17, 40, 41, 43, 45, 52]),
+    st.sampled_from([0, 1, 2, 3, 4, 5, 7, 8, 10, 11, 13, 14, 17, 19, 22, 40, 41, 43, 44, 45, 52]),
     st.integers(0, 0xFFFF),
     st.binary(max_size=40),
     st.sampled_from([b"", b"boolean", b"lvarchar", b"blob", b"clob"]),
@@ -202,6 +251,9 @@ anything = st.one_of(
     st.integers(-(10**12), 10**12).map(IntervalYM.from_months),
     st.lists(st.integers(), max_size=3),
     st.tuples(st.integers(), text),
+    st.lists(st.one_of(st.none(), st.integers(), st.floats(), st.decimals(), text), max_size=3),
+    st.frozensets(st.one_of(st.integers(), text), max_size=3),
+    st.lists(st.tuples(st.none() | st.integers(), st.none() | text), max_size=3),
 )
 
 

@@ -174,7 +174,7 @@ def test_byte_text_descriptors_and_smart_lob_locators() -> None:
     payload, decoded = roundtrip(
         columns, [bytes(descriptor), None, BlobLocator(locator), ClobLocator(locator)]
     )
-    assert len(payload) == 56 + 56 + 149 + 149
+    assert len(payload) == 56 + 56 + 77 + 77  # raw 72-byte locators in 5-byte envelopes
     by, tx, bl, cl = decoded
     assert isinstance(by, BlobDescriptor)
     assert by.size == 1234
@@ -186,31 +186,44 @@ def test_byte_text_descriptors_and_smart_lob_locators() -> None:
 
 def test_rows_and_collections_become_python_values() -> None:
     columns = [
-        Column(b"r", 22, 100, extended_name=b"row(a integer, b varchar(10), c decimal(5,2))"),
-        Column(b"s", 19, 100, extended_name=b"set(integer not null)"),
-        Column(b"l", 21, 100, extended_name=b"list(row(x date, y boolean) not null)"),
-        Column(b"u", 22, 100),
+        Column(b"r", 22, 0, extended_name=b"row(a integer, b varchar(10), c decimal(5,2))"),
+        Column(b"s", 19, 0, extended_name=b"set(integer not null)"),
+        Column(b"l", 21, 0, extended_name=b"list(row(x date, y boolean) not null)"),
+        Column(b"m", 20, 0, extended_name=b"multiset(lvarchar not null)"),
     ]
     r = RowValue([1, "it's", Decimal("2.50")], ["a", "b", "c"])
-    s = CollectionValue("SET", (3, 1, 2))
-    lst = CollectionValue("LIST", (RowValue([dt.date(2024, 1, 2), True], ["x", "y"]),))
-    u = RowValue([7, None, CollectionValue("MULTISET", ("a", "a"))])
-    payload, decoded = roundtrip(columns, [r, s, lst, u])
-    assert b"ROW(1,'it''s',2.50)" in payload
-    assert decoded == (r, s, lst, u)
+    s = frozenset({3, 1, 2})
+    lst = [RowValue([dt.date(2024, 1, 2), True], ["x", "y"])]
+    m = CollectionValue("MULTISET", ("a", "a"))
+    payload, decoded = roundtrip(columns, [r, s, lst, m])
+    assert decoded == (r, s, lst, m)
     assert decoded[0].b == "it's"
     assert decoded[0]["c"] == Decimal("2.50")
-    assert decoded[2].items[0].y is True
+    assert decoded[2][0].y is True
+    # the binary form JDBC reads: [i32 n] then a zero int (IfxComplex.fromIfx)
+    assert payload[4:8] == b"\0\0\0\0"
+    _, nulls = roundtrip(columns, [None] * 4)
+    assert nulls == (None,) * 4
 
 
 def test_recorded_composite_text_decodes_without_type_names() -> None:
-    columns = [Column(b"r", 22, 100), Column(b"m", 20, 100)]
+    """The text envelope the peer driver recorded (sqli-facts §2.8) still reads."""
+    columns = [Column(b"r", 22, 100), Column(b"m", 20, 100), Column(b"n", 19, 0), Column(b"i", 2)]
     text_row = b"ROW(1,'a b',NULL,2.5,SET{1})"
     text_set = b"MULTISET{'x','x'}"
     payload = b"".join(b"\x00" + len(t).to_bytes(4, "big") + t for t in (text_row, text_set))
-    row, multiset = row_decoder(columns, ENC)(payload)
-    assert row == (1, "a b", None, Decimal("2.5"), CollectionValue("SET", (1,)))
+    payload += b"\x01\x00\x00\x00\x00" + (7).to_bytes(4, "big")  # a NULL set, then an INT
+    row, multiset, null, seven = row_decoder(columns, ENC)(payload)
+    assert row == (1, "a b", None, Decimal("2.5"), frozenset({1}))
     assert multiset == CollectionValue("MULTISET", ("x", "x"))
+    assert (null, seven) == (None, 7)
+
+
+def test_composite_text_is_typed_by_the_extended_name() -> None:
+    columns = [Column(b"s", 19, 0, extended_name=b"set(decimal(5,2) not null)")]
+    text = b"SET{1.5,2}"
+    (value,) = row_decoder(columns, ENC)(b"\x00" + len(text).to_bytes(4, "big") + text)
+    assert value == frozenset({Decimal("1.5"), Decimal("2")})
 
 
 @pytest.mark.parametrize("cut", [1, 3])

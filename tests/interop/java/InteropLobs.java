@@ -12,6 +12,14 @@
 //   server's SQ_FILE reads from real files it first fills with the same patterns (-1: NULLs).
 // - fileread <table> <dir>: SELECT id, lotofile(data, '<dir>/pb', 'client'), lotofile(notes, ...)
 //   FROM <table>; JDBC writes the files the server sends and prints their names.
+// - smartwrite <table> <sizes...>: one row (id, data BLOB, notes CLOB) per size through smart-LOB
+//   locators, the methods alternating by row: even rows setBytes + setString, odd rows
+//   setBinaryStream + setClob (a Connection.createClob filled with setString at IBM's position
+//   0); -1 binds NULLs
+//   (setNull BLOB / CLOB). Same patterns as write.
+// - smartread <table>: SELECT id, data, notes ORDER BY id; per row [id, BLOB length, SHA-256 of
+//   getBytes, of getBlob().getBytes, CLOB length, SHA-256 of getString, of getClob().getSubString]
+//   (nulls for NULL).
 // One JSON line per command: {"scenario": cmd, "ok": true, "data": ...} or {"ok": false, ...}.
 // Usage: InteropLobs <host> <port> <command> <table> [sizes...]
 import java.io.ByteArrayInputStream;
@@ -96,6 +104,53 @@ public class InteropLobs {
         return written;
     }
 
+    static Object smartWrite(Connection c, String table, String[] sizes) throws Exception {
+        int written = 0;
+        String sql = "INSERT INTO " + table + " (id, data, notes) VALUES (?, ?, ?)";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < sizes.length; i++) {
+                int size = Integer.parseInt(sizes[i]);
+                p.setInt(1, i);
+                if (size < 0) {
+                    p.setNull(2, Types.BLOB);
+                    p.setNull(3, Types.CLOB);
+                } else if (i % 2 == 0) {
+                    p.setBytes(2, pattern(i, size));
+                    p.setString(3, new String(letters(i, size), "US-ASCII"));
+                } else {
+                    p.setBinaryStream(2, new ByteArrayInputStream(pattern(i, size)), size);
+                    Clob clob = c.createClob();
+                    // IBM's IfxCblob.setString seeks to pos itself (ifx_lo_seek LO_SEEK_SET), so
+                    // its first byte is position 0, not JDBC's 1.
+                    clob.setString(0, new String(letters(i, size), "US-ASCII"));
+                    p.setClob(3, clob);
+                }
+                written += p.executeUpdate();
+            }
+        }
+        return written;
+    }
+
+    static Object smartRead(Connection c, String table) throws Exception {
+        List<Object> rows = new ArrayList<>();
+        String sql = "SELECT id, data, notes FROM " + table + " ORDER BY id";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                byte[] b = rs.getBytes(2);
+                Blob blob = rs.getBlob(2);
+                byte[] bb = blob == null ? null : blob.getBytes(1, (int) blob.length());
+                String t = rs.getString(3);
+                Clob clob = rs.getClob(3);
+                String tc = clob == null ? null : clob.getSubString(1, (int) clob.length());
+                byte[] tb = t == null ? null : t.getBytes("US-ASCII");
+                rows.add(Arrays.asList(rs.getInt(1), b == null ? null : b.length, sha(b), sha(bb),
+                        tb == null ? null : tb.length, sha(tb),
+                        sha(tc == null ? null : tc.getBytes("US-ASCII"))));
+            }
+        }
+        return rows;
+    }
+
     static Object fileWrite(Connection c, String table, String dir, String[] sizes) throws Exception {
         int written = 0;
         try (Statement s = c.createStatement()) {
@@ -167,6 +222,9 @@ public class InteropLobs {
             else if (cmd.equals("filewrite"))
                 data = fileWrite(c, table, args[4], Arrays.copyOfRange(args, 5, args.length));
             else if (cmd.equals("fileread")) data = fileRead(c, table, args[4]);
+            else if (cmd.equals("smartwrite"))
+                data = smartWrite(c, table, Arrays.copyOfRange(args, 4, args.length));
+            else if (cmd.equals("smartread")) data = smartRead(c, table);
             else data = scroll(c, table);
             line.put("data", data);
             line.put("ok", true);

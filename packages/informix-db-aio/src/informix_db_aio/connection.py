@@ -26,9 +26,12 @@ from informix_db._core.config import ConnectParams, make_params
 from informix_db._core.session import Session
 from informix_db._core.wire import Op
 from informix_db.rows import RowMaker, tuple_row
+from informix_db_aio import lob
 from informix_db_aio.cursor import Cursor
+from informix_db_aio.lob import AsyncLob
 from informix_db_aio.scroll_cursor import ScrollCursor
 from informix_db_aio.waiting import Drive
+from informix_types import BlobLocator
 from informix_wire import errors
 from informix_wire.aio_transport import AsyncTransport, open_tcp, within
 from informix_wire.errors import InterfaceError, OperationalError
@@ -344,6 +347,16 @@ class Connection:
         cached per connection. A cancelled call is drained (or interrupted) in the background
         like any operation: it may or may not have run."""
         return await self._run(fastpath.call(self._session, signature, args))
+
+    async def open_lob(self, locator: BlobLocator, mode: str = "r") -> AsyncLob:
+        """Open the smart large object a fetched BLOB / CLOB value names, as
+        ``informix_db.Connection.open_lob`` does; an ``informix_db_aio.lob.AsyncLob``."""
+        return await lob.open_lob(self, locator, mode)
+
+    async def create_lob(self, kind: str = "blob") -> AsyncLob:
+        """A new empty smart large object ("blob" or "clob") open for writing and reading, as
+        ``informix_db.Connection.create_lob`` makes."""
+        return await lob.create_lob(self, kind)
 
     async def savepoint(self, name: str) -> None:
         """SAVEPOINT ``name`` (opens a transaction when none is)."""

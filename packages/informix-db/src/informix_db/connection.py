@@ -16,14 +16,17 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, TypeVar
 
+from informix_db import lob
 from informix_db._core import execution, fastpath
 from informix_db._core.config import ConnectParams
 from informix_db._core.session import Session
 from informix_db._core.wire import Op
 from informix_db.cursor import Cursor
+from informix_db.lob import Lob
 from informix_db.rows import RowMaker, tuple_row
 from informix_db.scroll_cursor import ScrollCursor
 from informix_db.waiting import wait
+from informix_types import BlobLocator
 from informix_wire import errors
 from informix_wire.errors import (
     ConnectionLost,
@@ -260,6 +263,18 @@ class Connection:
         values as a list. The routine handle is cached per connection, so repeated calls cost
         one round trip."""
         return self._run(fastpath.call(self._session, signature, args))
+
+    def open_lob(self, locator: BlobLocator, mode: str = "r") -> Lob:
+        """Open the smart large object a fetched BLOB / CLOB value (a ``BlobLocator`` /
+        ``ClobLocator``) names, as a binary file (``informix_db.lob.Lob``); ``mode`` is "r",
+        "r+", "w" (truncates), "w+", "a" or "a+". Close it, or use ``with``, when done."""
+        return lob.open_lob(self, locator, mode)
+
+    def create_lob(self, kind: str = "blob") -> Lob:
+        """A new empty smart large object ("blob" or "clob"), open for writing and reading; bind
+        its ``locator`` into an INSERT or UPDATE to store it (one never stored is deleted when
+        the connection ends)."""
+        return lob.create_lob(self, kind)
 
     def savepoint(self, name: str) -> None:
         """SAVEPOINT ``name`` (opens a transaction when none is)."""

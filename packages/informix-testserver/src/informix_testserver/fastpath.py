@@ -5,9 +5,12 @@ then SQ_DONE and SQ_COST (sqli-facts §2.10; JDBC 4.50.10.1 ``IfxSqli.getHandle`
 
 A signature is what ``IfxSqli.executeFastPath`` sends: ``function [owner.]name(type, ...)`` or
 ``procedure [owner.]name(type, ...)`` (IBM "Fast-path interface" of the DataBlade API). The
-server resolves it to SQL the engine already runs: ``EXECUTE FUNCTION/PROCEDURE name(?, ...)``
-for SPL routines, else ``SELECT name(?, ...)`` for built-in functions. A routine that resolves to
-neither fails the lookup with -9700 "Routine cannot be resolved" (finderr).
+server resolves it first among its built-in routines (``BUILTINS``: the smart-LOB ``ifx_lo_*``
+functions of ``smartlob_routines``, which take their arguments as bound), else to SQL the engine
+already runs: ``EXECUTE FUNCTION/PROCEDURE name(?, ...)`` for SPL routines, else ``SELECT
+name(?, ...)`` for built-in SQL functions. A routine that resolves to none of them, or a built-in
+called with the wrong number of arguments, fails with -9700 "Routine cannot be resolved"
+(finderr).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from informix_testserver.smartlob_routines import ROUTINES as LOB_ROUTINES
+from informix_testserver.smartlob_routines import Native
 from informix_types import bind_value, decode_typed
 from informix_wire import messages as m
 from informix_wire.codec import Writer
@@ -29,6 +34,8 @@ _SIGNATURE = re.compile(
 )
 #: Handles start here so they never look like a statement id.
 _FIRST_HANDLE = 1000
+#: Routines this server implements itself, by name: (argument count, implementation).
+BUILTINS: dict[str, tuple[int, Native]] = {**LOB_ROUTINES}
 
 
 class RoutineError(Exception):
@@ -58,11 +65,12 @@ def argument_count(arguments: str) -> int:
 
 @dataclass
 class Routine:
-    """A resolved routine: its handle and the engine statement that runs it."""
+    """A resolved routine: its handle and the engine statement that runs it, or the built-in."""
 
     handle: int
     signature: str
     prepared: Any
+    builtin: tuple[int, Native] | None = None
 
 
 @dataclass
@@ -82,6 +90,9 @@ class FastPath:
         if match is None:
             raise RoutineError(ROUTINE_NOT_RESOLVED, signature)
         kind, _qualified, name, arguments = match.groups()
+        builtin = BUILTINS.get(name.lower())
+        if builtin is not None:
+            return self._add(signature, None, builtin)
         markers = ", ".join("?" * argument_count(arguments))
         procedure = (kind or "").lower() == "procedure"
         candidates = [f"EXECUTE {'PROCEDURE' if procedure else 'FUNCTION'} {name}({markers})"]
@@ -94,12 +105,17 @@ class FastPath:
                 if not isinstance(getattr(exc, "sqlcode", None), int):
                     raise
                 continue
-            handle = _FIRST_HANDLE + len(self.routines)
-            routine = Routine(handle, signature, prepared)
-            self.routines[handle] = routine
-            self.by_signature[signature] = handle
-            return routine
+            return self._add(signature, prepared)
         raise RoutineError(ROUTINE_NOT_RESOLVED, name)
+
+    def _add(
+        self, signature: str, prepared: Any, builtin: tuple[int, Native] | None = None
+    ) -> Routine:
+        handle = _FIRST_HANDLE + len(self.routines)
+        routine = Routine(handle, signature, prepared, builtin)
+        self.routines[handle] = routine
+        self.by_signature[signature] = handle
+        return routine
 
     def routine(self, handle: int) -> Routine:
         routine = self.routines.get(handle)
@@ -169,13 +185,19 @@ def bind_arguments(session: Any, msg: m.Bind, out: Writer) -> bool:
     routine, state.pending = state.pending, None
     if routine is None:
         return False
-    args = [decode_typed(v, session.encoding) for v in msg.values]
-    _answer(session, routine, args, out)
+    _answer(session, routine, msg.values, out)
     return True
 
 
-def _answer(session: Any, routine: Routine, args: Sequence[object], out: Writer) -> None:
-    result = run(session.engine_session.execute, routine, args, session.encoding)
+def _answer(session: Any, routine: Routine, values: list[TypedValue], out: Writer) -> None:
+    if routine.builtin is not None:
+        count, native = routine.builtin
+        if len(values) != count:
+            raise RoutineError(ROUTINE_NOT_RESOLVED, routine.signature)
+        result = m.FastPathResult(native(session, values))
+    else:
+        args = [decode_typed(v, session.encoding) for v in values]
+        result = run(session.engine_session.execute, routine, args, session.encoding)
     result.encode(out, session.caps)
     m.Done().encode(out, session.caps)
     m.Cost().encode(out, session.caps)

@@ -20,7 +20,7 @@ import struct
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from informix_testserver import sqfile
+from informix_testserver import smartlob, sqfile
 from informix_types import BlobDescriptor
 from informix_types.lobs import DESCRIPTOR_SIZE, descriptor_for
 from informix_wire import messages as m
@@ -101,8 +101,7 @@ def wrap_row_encoder(
         for i, name in to_files.items():
             value = values[i]
             if value is not None:
-                content = value.encode(session.encoding) if isinstance(value, str) else value
-                values[i] = sqfile.write_client_file(session, name, bytes(content))
+                values[i] = sqfile.write_client_file(session, name, _content(session, value))
         for i in indexes:
             value = values[i]
             if value is None:
@@ -113,6 +112,13 @@ def wrap_row_encoder(
         return encode(tuple(values))
 
     return encode_row
+
+
+def _content(session: Any, value: Any) -> bytes:
+    """What lotofile writes for a column value: a smart LOB's content, else the value itself."""
+    if isinstance(value, bytes | bytearray) and smartlob.locator_id(bytes(value)) is not None:
+        return smartlob.content(session, bytes(value))
+    return value.encode(session.encoding) if isinstance(value, str) else bytes(value)
 
 
 # -- session hooks ------------------------------------------------------------------------------

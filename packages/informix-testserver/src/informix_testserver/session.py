@@ -15,7 +15,16 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from informix_testserver import fastpath, lobs, login, scroll, sqfile
+from informix_testserver import (
+    fastpath,
+    lobs,
+    login,
+    scroll,
+    smartlob,
+    smartlob_params,
+    sqfile,
+    xactstat,
+)
 from informix_testserver.statements import Cursor, Statement, StatementTable
 from informix_types import decode_typed, row_encoder
 from informix_types.codecs import ENVELOPE, FIXED, codec_for
@@ -25,7 +34,7 @@ from informix_wire.capabilities import IDS15_REPLY, Capabilities
 from informix_wire.codec import Incomplete, Reader, Writer
 from informix_wire.errors import DataError, Error, NotSupportedError, ProtocolError
 from informix_wire.messages.describe import Column
-from informix_wire.tags import InfoType, Tag
+from informix_wire.tags import InfoType, StatementType, Tag
 
 if TYPE_CHECKING:
     from informix_testserver.server import TestServer
@@ -43,6 +52,17 @@ _NOT_IMPLEMENTED = -999
 _UNKNOWN_PARAM = 51
 #: DBOPEN DONE warning bits (sqli-facts part B §2, JDBC OpenDbInit): logged, ANSI, OnLine server.
 _DB_LOGGED, _DB_ANSI, _DB_ONLINE = 0x01, 0x02, 0x04
+#: DATABASE and CREATE DATABASE (and START DATABASE) run as SQL also open a database: JDBC
+#: reads the same warning bits from their SQ_DONE (IfxSqli.receiveDone: statement types 1, 12,
+#: 38 -> setDatabaseOpen), so a DATABASE statement tells whether the new database is logged.
+_OPENS_DATABASE = frozenset({1, 12, 38})
+
+
+def _database_warnings(db: Any) -> int:
+    """SQ_DONE warnings of a database open: OnLine server, logged, ANSI."""
+    if db is None:
+        return 0
+    return _DB_ONLINE | (_DB_LOGGED if db.logged else 0) | (_DB_ANSI if db.ansi else 0)
 
 
 class SessionClosed(Exception):
@@ -155,9 +175,11 @@ class Session:
             m.BlobBind: lambda msg, out: lobs.on_blob_bind(self, msg, out),
             m.Blob: lambda msg, out: lobs.on_blob(self, msg, out),
             m.FetchBlob: lambda msg, out: lobs.on_fetch_blob(self, msg, out),
+            m.LoData: lambda msg, out: smartlob.on_lodata(self, msg, out),
         }
         self.fastpath = fastpath.FastPath()
         self.blobs = lobs.BlobState()
+        self.lobs = smartlob.SessionLobs()
 
     # -- the connection -------------------------------------------------------------------------
 
@@ -174,6 +196,7 @@ class Session:
             log.exception("session %s: internal error", self.peer)
         finally:
             self.statements.close_all()
+            self.lobs.end()
             if self.engine_session is not None:
                 try:
                     self.engine_session.close()
@@ -333,8 +356,7 @@ class Session:
         name = msg.database.decode(self.encoding)
         self._close_statements()
         info = self.engine_session.open_database(name, exclusive=bool(msg.mode))
-        warnings = _DB_ONLINE | (_DB_LOGGED if info.logged else 0) | (_DB_ANSI if info.ansi else 0)
-        m.Done(warnings).encode(out, self.caps)
+        m.Done(_database_warnings(info)).encode(out, self.caps)
 
     def _dbclose(self, msg: m.DbClose, out: Writer) -> None:
         self._close_statements()
@@ -386,13 +408,15 @@ class Session:
         bind the value's own type (IfxPreparedStatement.getColumnInfo)."""
         stmt = self._stmt()
         params: list[Column] = []
-        for spec in getattr(stmt.prepared, "param_types", []):
+        for spec in smartlob_params.input_types(self, stmt):
             if spec is None:
                 params.append(Column(b"", _UNKNOWN_PARAM, 0))
             else:
                 length = spec.length or FIXED_WIDTH.get(spec.type_code, 0)
                 col = Column(b"", spec.type_code, length)
                 col.extended_id = spec.extended_id
+                col.owner = spec.extended_owner.encode("utf-8")
+                col.extended_name = spec.extended_name.encode("utf-8")
                 params.append(col)
         m.InputDescribe(params).encode(out, self.caps)
 
@@ -451,13 +475,18 @@ class Session:
         """A statement without a cursor: SQ_INSERTDONE for SERIAL8/BIGSERIAL, then SQ_DONE with
         rows and serial (IfxSqli.receiveDone, receiveInsertDone)."""
         stmt = self._stmt()
+        before = xactstat.level(self.engine_session)
         result = self.engine_session.execute(stmt.prepared, sqfile.parameters(self, stmt))
         try:
             if result.serial8 or result.bigserial:
                 m.InsertDone(result.serial8, result.bigserial).encode(out, self.caps)
-            self._done(out, m.Done(0, max(result.rowcount, 0), 0, result.serial))
+            warnings = 0
+            if stmt.prepared.statement_type in _OPENS_DATABASE:
+                warnings = _database_warnings(getattr(self.engine_session, "db", None))
+            self._done(out, m.Done(warnings, max(result.rowcount, 0), 0, result.serial))
         finally:
             result.close()
+        xactstat.report(self.engine_session, stmt.prepared.statement_type, before, out, self.caps)
 
     def _close(self, msg: m.Close, out: Writer) -> None:
         stmt = self._stmt()
@@ -482,18 +511,24 @@ class Session:
     # -- transactions ----------------------------------------------------------------------------
 
     def _begin(self, msg: m.Begin, out: Writer) -> None:
+        before = xactstat.level(self.engine_session)
         self.engine_session.begin()
         m.Done().encode(out, self.caps)
+        xactstat.report(self.engine_session, StatementType.BEGIN_WORK, before, out, self.caps)
 
     def _commit(self, msg: m.CommitWork, out: Writer) -> None:
+        before = xactstat.level(self.engine_session)
         self.statements.close_cursors_at_end_of_transaction()
         self.engine_session.commit()
         m.Done().encode(out, self.caps)
+        xactstat.report(self.engine_session, StatementType.COMMIT_WORK, before, out, self.caps)
 
     def _rollback(self, msg: m.RollbackWork, out: Writer) -> None:
+        before = xactstat.level(self.engine_session)
         self.statements.close_cursors_at_end_of_transaction()
         self.engine_session.rollback()
         m.Done().encode(out, self.caps)
+        xactstat.report(self.engine_session, StatementType.ROLLBACK_WORK, before, out, self.caps)
 
     def _set_savepoint(self, msg: m.SetSavepoint, out: Writer) -> None:
         self.engine_session.savepoint(msg.name.decode(self.encoding))

@@ -14,9 +14,10 @@ the operation on its file and answers with a PDU:
 
 How this server gets there: a statement naming ``filetoblob('name', 'client')`` (or
 ``filetoclob``) is prepared with a ``?`` in its place; when it runs, the session reads the file
-from the client (OPEN, READ, CLOSE) and binds the content there. ``lotofile(column, 'name',
-'client')`` is prepared as the bare column, described as the VARCHAR file name it returns; each
-row's value goes to the client (OPEN, WRITE, CLOSE) as the row is encoded, under the name
+from the client (OPEN, READ, CLOSE) into a new smart LOB (``smartlob``) and binds its locator
+there. ``lotofile(column, 'name', 'client')`` is prepared as the bare column, described as the
+VARCHAR file name it returns; each row's LOB content goes to the client (OPEN, WRITE, CLOSE) as
+the row is encoded, under the name
 ``name.<suffix>`` (the peer driver recorded IDS naming the file ``<name>.<generated suffix>``,
 sqli-facts §2.9). Only client files are supported ('server' is left to the engine, which fails).
 """
@@ -30,6 +31,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from informix_testserver import smartlob, smartlob_params
+from informix_types import BlobLocator
 from informix_wire import messages as m
 from informix_wire.codec import Incomplete, Writer
 from informix_wire.errors import ProtocolError
@@ -232,12 +235,12 @@ def write_client_file(session: Any, name: str, content: bytes) -> str:
 
 
 def parameters(session: Any, stmt: Any) -> list[object]:
-    """The statement's parameters with each filetoblob/filetoclob content bound in its place."""
+    """The statement's parameters as the engine takes them (``smartlob_params.bind``), each
+    filetoblob/filetoclob replaced by a new smart LOB holding the client file's content."""
     entry = session.blobs.plans.get(id(stmt.prepared))
     params = list(stmt.params)
-    if entry is None or entry[0] is not stmt.prepared or not entry[1].reads:
-        return params
-    for index, name, clob in entry[1].reads:
-        content = read_client_file(session, name)
-        params.insert(index, content.decode(session.encoding, "replace") if clob else content)
-    return params
+    if entry is not None and entry[0] is stmt.prepared:
+        for index, name, _clob in entry[1].reads:
+            locator = smartlob.create(session, b"", read_client_file(session, name))
+            params.insert(index, BlobLocator(locator))
+    return smartlob_params.bind(session, stmt, params)

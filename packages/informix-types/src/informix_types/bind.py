@@ -19,8 +19,11 @@ A parameter is ``TypedValue(type, data, precision)`` with ``data`` framed as
   like JDBC's Time (HOUR TO FRACTION(5) when it has microseconds); an aware time is refused.
 - timedelta: INTERVAL DAY(9) TO FRACTION(5) (0x144F); IntervalYM: INTERVAL YEAR(9) TO MONTH
   (0x0B02) (sqli-facts §2.8).
-- ROW/collection values (RowValue, tuple, CollectionValue, list, set): their literal text as
-  CHAR/LVARCHAR, which the server casts to the column's type (inferred, see docs/types.md).
+- ROW/collection values (set/frozenset SET, list LIST, CollectionValue its kind, tuple/RowValue/
+  mapping ROW): SENDRECV (44) named by the type text (``set(integer not null)``) with the binary
+  form JDBC sends for a ``java.util.Collection``/``Struct`` (``IfxCollection``/``IfxRow.fromObject``
+  set type 44, ``IfxSqli.sendBind`` writes owner, name, precision 0 and ``IfxComplex.toIfx``); the
+  type comes from the elements (``composite_infer``).
 - None: type CHAR, indicator -1, no data (sqli-facts §2.8 "NULL bind").
 """
 
@@ -33,12 +36,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from informix_types import composite, decimals, lobs, numeric, strings, temporal
+from informix_types import (
+    composite_binary,
+    composite_infer,
+    decimals,
+    lobs,
+    numeric,
+    strings,
+    temporal,
+    typenames,
+)
 from informix_types.values import (
     BlobDescriptor,
     BlobLocator,
     ClobLocator,
-    CollectionValue,
     IntervalYM,
 )
 from informix_wire.errors import DataError, NotSupportedError
@@ -107,11 +118,18 @@ def bind_value(value: object, encoding: str) -> TypedValue:
         return _bind_temporal(
             TypeCode.INTERVAL, temporal.encode_interval, value, temporal.INTERVAL_YM_FULL
         )
-    if isinstance(value, tuple | list | set | frozenset | CollectionValue):
-        return _bind_text(strings.to_bytes(composite.literal(value), encoding, "ROW/collection"))
+    if composite_infer.is_composite(value):
+        return bind_composite(value, composite_infer.node_for(value), encoding)
     if isinstance(value, BlobLocator):
-        raise NotSupportedError("smart-LOB locators are written through the driver's LOB calls")
+        return lobs.bind_locator(value)
     raise NotSupportedError(f"cannot bind a {type(value).__name__} value")
+
+
+def bind_composite(value: object, node: typenames.TypeNode, encoding: str) -> TypedValue:
+    """A ROW/collection parameter of the type ``node`` (JDBC's form, see the module docstring)."""
+    data = composite_binary.encode(value, node, encoding)
+    name = strings.to_bytes(node.text(), encoding, "type name")
+    return TypedValue(TypeCode.SENDRECV, data, 0, type_name=name)
 
 
 def _bind_int(value: int) -> TypedValue:
@@ -123,10 +141,8 @@ def _bind_int(value: int) -> TypedValue:
 
 
 def bind_decimal(value: Decimal, type_code: int = TypeCode.DECIMAL) -> TypedValue:
-    if value.is_finite() and value.as_tuple().exponent > 0:  # type: ignore[operator]
-        if value.adjusted() >= decimals.MAX_DIGITS:
-            raise DataError(f"{value} has more than {decimals.MAX_DIGITS} integer digits")
-        value = value.quantize(Decimal(1))
+    """The packed form carries its own base-100 exponent, so ``1.5E+100`` goes as is (IDS
+    floating DECIMAL reaches 10**125); ``decimals.encode`` refuses what the format cannot hold."""
     data = decimals.encode(value)
     scale = -value.as_tuple().exponent  # type: ignore[operator]
     return TypedValue(type_code, _short_framed(data), max(scale, 0))
@@ -239,9 +255,22 @@ def _decode(value: TypedValue, data: bytes, encoding: str) -> object:
         return temporal.decode_interval(_short_body(data), value.precision)
     if base in (TypeCode.BYTE, TypeCode.TEXT):
         return lobs.descriptor(data, base == TypeCode.TEXT)
+    if base == TypeCode.SENDRECV and value.type_name.lower() in (b"blob", b"clob"):
+        # A BLOB/CLOB parameter as JDBC binds it (lobs.bind_locator), before the composite check.
+        return lobs.locator(_int_body(data), value.type_name.lower() == b"clob")
+    if base in _COMPOSITE_CODES or (
+        base in (TypeCode.SENDRECV, TypeCode.UDTVAR, TypeCode.UDTFIXED)
+        and composite_binary.is_binary_form(data)
+    ):
+        return composite_binary.decode(data, encoding)[0]
     if base in (TypeCode.LVARCHAR, TypeCode.UDTVAR, TypeCode.UDTFIXED, TypeCode.BOOL):
         return _decode_udt(base, value.type_name.lower(), _int_body(data), encoding)
     return bytes(data)
+
+
+_COMPOSITE_CODES = frozenset(
+    {TypeCode.SET, TypeCode.MULTISET, TypeCode.LIST, TypeCode.ROW, TypeCode.COLLECTION}
+)
 
 
 def _decode_udt(base: int, name: bytes, body: bytes, encoding: str) -> object:

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from informix_types import composite, decimals, lobs, numeric, packed, strings, temporal
+from informix_types import decimals, lobs, numeric, packed, strings, temporal
 from informix_types.kinds import Kind, kind_of
 from informix_wire.errors import DataError
 from informix_wire.messages.describe import Column
 
-#: How a column's bytes are delimited in a tuple.
-FIXED, VARCHAR, ENVELOPE = "fixed", "varchar", "envelope"
+#: How a column's bytes are delimited in a tuple; a SELF column's ``read`` finds its own end.
+FIXED, VARCHAR, ENVELOPE, SELF = "fixed", "varchar", "envelope", "self"
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,8 @@ class ColumnCodec:
     """``layout`` FIXED: ``fmt`` is the struct code of the column's ``width`` bytes; ``sentinel``
     (if not None) is the unpacked value that means NULL, and ``convert`` (if not None) maps the
     unpacked value (NULL included) to Python. VARCHAR and ENVELOPE: ``convert`` gets the data
-    bytes (NULL already handled). ``encode`` builds the tuple bytes from a Python value."""
+    bytes (NULL already handled). SELF: ``read(payload, offset)`` returns the value and where it
+    ends. ``encode`` builds the tuple bytes from a Python value."""
 
     kind: Kind
     layout: str
@@ -41,6 +42,7 @@ class ColumnCodec:
     #: cell, ``names`` what it refers to. Errors it raises become DataError.
     inline: str = ""
     names: tuple[tuple[str, object], ...] = ()
+    read: Callable[[Any, int], tuple[Any, int]] | None = None
 
 
 def _nan_is_null(value: float) -> float | None:
@@ -131,7 +133,11 @@ def codec_for(column: Column, encoding: str) -> ColumnCodec:
             inline="str({v}, _ENCODING)",
             names=(("_ENCODING", encoding),),
         )
-    if kind in (Kind.LVARCHAR, Kind.BOOLEAN, Kind.BLOB, Kind.CLOB, Kind.COMPOSITE, Kind.UDT):
+    if kind is Kind.COMPOSITE:
+        from informix_types import composite_tuple  # it reads elements with these codecs
+
+        return composite_tuple.codec(column, encoding)
+    if kind in (Kind.LVARCHAR, Kind.BOOLEAN, Kind.BLOB, Kind.CLOB, Kind.UDT):
         return _envelope_codec(kind, column, encoding)
     if kind is Kind.NULL:
         return ColumnCodec(kind, FIXED, lambda v: b"", 0, "0s", convert=lambda raw: None)
@@ -236,7 +242,7 @@ def _envelope_codec(kind: Kind, column: Column, encoding: str) -> ColumnCodec:
         def convert(data: Any) -> Any:
             return lobs.locator(data, clob)
 
-        to_data = lobs.locator_text
+        to_data = lobs.locator_data
     elif kind is Kind.LVARCHAR:
 
         def convert(data: Any) -> Any:
@@ -244,15 +250,6 @@ def _envelope_codec(kind: Kind, column: Column, encoding: str) -> ColumnCodec:
 
         def to_data(value: Any) -> bytes:
             return strings.to_bytes(value, encoding, "LVARCHAR")
-
-    elif kind is Kind.COMPOSITE:
-        shape = composite.parse_type(column.extended_name.decode(encoding, "replace"))
-
-        def convert(data: Any) -> Any:
-            return composite.parse(strings.decode_text(data, encoding), shape)
-
-        def to_data(value: Any) -> bytes:
-            return strings.to_bytes(composite.literal(value), encoding, "ROW/collection")
 
     else:
         convert = bytes

@@ -1,33 +1,39 @@
-"""ROW and collection (SET, MULTISET, LIST) values: their text form to and from Python.
+"""ROW and collection values in their text form: ``ROW(1,'ab',NULL)``, ``SET{1,2}``.
 
-In a tuple, a ROW or collection column is a UDT envelope (``strings.envelope``) holding the value
-as Informix literal text, e.g. ``ROW(1,'ab',NULL)`` or ``SET{1,2}`` (sqli-facts §2.8, recorded
-from IDS 12.10..15 by the peer driver). The binary form JDBC builds with ``IfxComplexOutput`` is
-used only for binds that name the column type; it is not needed here because the text form is
-what the server sends to a client that does not ask for binary complex types.
+The peer driver recorded IDS sending ROW and collection columns to it as this text in a UDT
+envelope ``[u8 null][i32 len][text]`` (sqli-facts §2.8), where IBM JDBC reads the binary form
+(``composite_binary``); ``composite_tuple`` tells the two apart, and this module reads the text.
 
-Elements are decoded by their own types when the column's extended type name spells them out
-(``row(a integer, b varchar(10))``, ``set(decimal(5,2) not null)``); otherwise by the literal's
-own shape: quoted text is ``str``, whole numbers ``int``, other numbers ``Decimal`` (``float``
-with an exponent), ``NULL`` ``None``, ``t``/``f`` quoted booleans stay ``str``. Nested ROWs and
-collections nest.
+Elements are typed by the column's extended type name when it spells them out
+(``row(a integer, b varchar(10))``, ``set(decimal(5,2) not null)``); otherwise by the literal's own
+shape: quoted text is ``str``, whole numbers ``int``, other numbers ``Decimal`` (``float`` with an
+exponent), ``NULL`` ``None``. The Python values are those of the binary form
+(``values.collection_value``, ``RowValue``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from informix_types.values import COLLECTION_KINDS, CollectionValue, IntervalYM, RowValue
+from informix_types.typenames import TypeNode
+from informix_types.values import (
+    COLLECTION_KINDS,
+    CollectionValue,
+    RowValue,
+    collection_value,
+)
 from informix_wire.errors import DataError
+from informix_wire.typecodes import ExtendedId, TypeCode
 
 _OPEN = {"(": ")", "{": "}"}
 
 
 class _Parser:
-    """A recursive-descent reader of one literal."""
+    """A recursive-descent reader of one literal; ROWs come out as RowValue and collections as
+    CollectionValue (turned into their Python values by :func:`_finish`)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -64,9 +70,8 @@ class _Parser:
             self.pos = word_end
             return CollectionValue(upper, tuple(self.items("{", "}")))
         if ch in "({":
-            kind = "ROW" if ch == "(" else "SET"
             items = self.items(ch, _OPEN[ch])
-            return RowValue(items) if kind == "ROW" else CollectionValue("SET", tuple(items))
+            return RowValue(items) if ch == "(" else CollectionValue("SET", tuple(items))
         if not word:
             raise self.fail(f"unexpected {ch!r}")
         self.pos = word_end
@@ -121,54 +126,51 @@ def number(word: str) -> int | Decimal | float:
         raise DataError(f"{word!r} is not a literal Informix understands") from None
 
 
-def parse(text: str, shape: TypeShape | None = None) -> Any:
-    """The Python value of one ROW/collection literal (typed by ``shape`` when known)."""
+def parse(text: str, node: TypeNode | None = None) -> Any:
+    """The Python value of one ROW/collection literal (typed by ``node`` when known)."""
     parser = _Parser(text)
     value = parser.value()
     parser.skip_space()
     if parser.pos != len(text):
         raise parser.fail("trailing text")
-    return shape.coerce(value) if shape is not None else value
+    return _finish(value, node)
 
 
-# ---------------------------------------------------------------------------------------------
-# Types spelt out in extended type names: ``row(a integer, b set(char(3) not null))``
+def _finish(value: Any, node: TypeNode | None) -> Any:
+    """A parsed literal as the Python value of its type."""
+    if value is None:
+        return None
+    if isinstance(value, RowValue):
+        fields = node.children if node is not None and node.is_row else ()
+        if fields and len(fields) != len(value):
+            raise DataError(f"ROW literal {value!r} does not have {len(fields)} fields")
+        if not fields:
+            return RowValue([_finish(v, None) for v in value])
+        names = [f.field for f in fields]
+        items = [_finish(v, f) for v, f in zip(value, fields, strict=True)]
+        return RowValue(items, names if all(names) else ())
+    if isinstance(value, CollectionValue):
+        if node is None:
+            return collection_value(value.kind, (_finish(v, None) for v in value.items))
+        if not node.is_collection:
+            raise DataError(f"{node.text()} literal expected, got a {value.kind}")
+        element = node.element
+        return collection_value(node.kind, (_finish(v, element) for v in value.items))
+    if node is None:
+        return value
+    if node.is_composite:
+        raise DataError(f"{node.text()} literal expected, got {value!r}")
+    converter = _converter(node)
+    return converter(value) if converter is not None else value
 
 
-class TypeShape:
-    """A parsed SQL type name: ``kind`` ("ROW", a collection kind, or a scalar name), its fields
-    (ROW), element (collections) and arguments (scalars)."""
-
-    def __init__(
-        self,
-        kind: str,
-        fields: Sequence[tuple[str, TypeShape]] = (),
-        element: TypeShape | None = None,
-        args: Sequence[int] = (),
-    ) -> None:
-        self.kind = kind
-        self.fields = tuple(fields)
-        self.element = element
-        self.args = tuple(args)
-
-    def coerce(self, value: Any) -> Any:
-        """``value`` as read from a literal, converted to this type's Python value."""
-        if value is None:
-            return None
-        if self.kind == "ROW":
-            if not isinstance(value, tuple) or len(value) != len(self.fields):
-                raise DataError(f"ROW literal {value!r} does not have {len(self.fields)} fields")
-            names = [name for name, _ in self.fields]
-            coerced = [shape.coerce(v) for (_, shape), v in zip(self.fields, value, strict=True)]
-            return RowValue(coerced, names if all(names) else ())
-        if self.kind in COLLECTION_KINDS:
-            if not isinstance(value, CollectionValue):
-                raise DataError(f"{self.kind} literal expected, got {value!r}")
-            element = self.element
-            items = value.items if element is None else [element.coerce(v) for v in value.items]
-            return CollectionValue(self.kind, tuple(items))
-        converter = _SCALARS.get(self.kind)
-        return converter(value) if converter is not None else value
+def _converter(node: TypeNode) -> Callable[[Any], Any] | None:
+    code = node.code
+    if node.xid == ExtendedId.BOOLEAN or code == TypeCode.BOOL:
+        return _to_bool
+    if node.xid == ExtendedId.LVARCHAR or code == TypeCode.LVARCHAR:
+        return _to_text
+    return _SCALARS.get(code)
 
 
 def _to_decimal(value: Any) -> Decimal:
@@ -224,164 +226,22 @@ def _to_text(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-_SCALARS: dict[str, Callable[[Any], Any]] = {
-    "smallint": _to_int,
-    "integer": _to_int,
-    "int": _to_int,
-    "bigint": _to_int,
-    "int8": _to_int,
-    "serial": _to_int,
-    "serial8": _to_int,
-    "bigserial": _to_int,
-    "decimal": _to_decimal,
-    "dec": _to_decimal,
-    "numeric": _to_decimal,
-    "money": _to_decimal,
-    "float": _to_float,
-    "double precision": _to_float,
-    "smallfloat": _to_float,
-    "real": _to_float,
-    "boolean": _to_bool,
-    "date": _to_date,
-    "datetime": _to_datetime,
-    "char": _to_text,
-    "character": _to_text,
-    "nchar": _to_text,
-    "varchar": _to_text,
-    "nvarchar": _to_text,
-    "lvarchar": _to_text,
+_SCALARS: dict[int, Callable[[Any], Any]] = {
+    TypeCode.SMALLINT: _to_int,
+    TypeCode.INT: _to_int,
+    TypeCode.SERIAL: _to_int,
+    TypeCode.BIGINT: _to_int,
+    TypeCode.BIGSERIAL: _to_int,
+    TypeCode.INT8: _to_int,
+    TypeCode.SERIAL8: _to_int,
+    TypeCode.DECIMAL: _to_decimal,
+    TypeCode.MONEY: _to_decimal,
+    TypeCode.FLOAT: _to_float,
+    TypeCode.SMALLFLOAT: _to_float,
+    TypeCode.DATE: _to_date,
+    TypeCode.DATETIME: _to_datetime,
+    TypeCode.CHAR: _to_text,
+    TypeCode.NCHAR: _to_text,
+    TypeCode.VARCHAR: _to_text,
+    TypeCode.NVCHAR: _to_text,
 }
-
-
-class _TypeParser:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.pos = 0
-
-    def fail(self) -> DataError:
-        return DataError(f"cannot read the type name {self.text!r} at {self.pos}")
-
-    def word(self) -> str:
-        self.skip()
-        start = self.pos
-        while self.pos < len(self.text) and (
-            self.text[self.pos].isalnum() or self.text[self.pos] in "_."
-        ):
-            self.pos += 1
-        return self.text[start : self.pos].lower()
-
-    def skip(self) -> None:
-        while self.pos < len(self.text) and self.text[self.pos].isspace():
-            self.pos += 1
-
-    def peek(self) -> str:
-        self.skip()
-        return self.text[self.pos : self.pos + 1]
-
-    def expect(self, ch: str) -> None:
-        if self.peek() != ch:
-            raise self.fail()
-        self.pos += 1
-
-    def shape(self) -> TypeShape:
-        name = self.word()
-        if not name:
-            raise self.fail()
-        if name == "row":
-            self.expect("(")
-            fields = []
-            while True:
-                field = self.word()
-                fields.append((field, self.shape()))
-                self._skip_constraints()
-                if self.peek() == ",":
-                    self.pos += 1
-                    continue
-                self.expect(")")
-                return TypeShape("ROW", fields)
-        if name.upper() in COLLECTION_KINDS:
-            self.expect("(")
-            element = self.shape()
-            self._skip_constraints()
-            self.expect(")")
-            return TypeShape(name.upper(), element=element)
-        if name == "double" and self.text[self.pos :].lstrip().lower().startswith("precision"):
-            self.word()
-            name = "double precision"
-        args: list[int] = []
-        if self.peek() == "(":
-            self.pos += 1
-            while True:
-                arg = self.word()
-                if not arg.isdigit():
-                    raise self.fail()
-                args.append(int(arg))
-                if self.peek() == ",":
-                    self.pos += 1
-                    continue
-                self.expect(")")
-                break
-        if name in ("datetime", "interval"):  # qualifiers are not needed to read the literal
-            while self.peek() not in ("", ",", ")"):
-                if self.peek() == "(":
-                    self.pos = self.text.index(")", self.pos) + 1
-                else:
-                    self.word() or self._advance()
-        return TypeShape(name, args=args)
-
-    def _advance(self) -> str:
-        self.pos += 1
-        return ""
-
-    def _skip_constraints(self) -> None:
-        while self.peek() not in ("", ",", ")"):
-            if not self.word():
-                raise self.fail()
-
-
-def parse_type(text: str) -> TypeShape | None:
-    """The shape of a ROW/collection type name, or None when it is not one we can read."""
-    if not text:
-        return None
-    parser = _TypeParser(text)
-    try:
-        shape = parser.shape()
-        parser.skip()
-        if parser.pos != len(text):
-            return None
-    except (DataError, ValueError):
-        return None
-    return shape if shape.kind == "ROW" or shape.kind in COLLECTION_KINDS else None
-
-
-# ---------------------------------------------------------------------------------------------
-# Python -> literal text
-
-
-def literal(value: Any) -> str:
-    """The Informix literal text of a Python value inside a ROW or collection."""
-    if value is None:
-        return "NULL"
-    if isinstance(value, bool):
-        return "'t'" if value else "'f'"
-    if isinstance(value, int | Decimal):
-        return str(value)
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
-    if isinstance(value, dt.datetime):
-        return f"'{value.isoformat(sep=' ')}'"
-    if isinstance(value, dt.date | dt.time):
-        return f"'{value.isoformat()}'"
-    if isinstance(value, IntervalYM):
-        return f"'{value}'"
-    if isinstance(value, CollectionValue):
-        return f"{value.kind}{{{','.join(literal(v) for v in value.items)}}}"
-    if isinstance(value, tuple):
-        return f"ROW({','.join(literal(v) for v in value)})"
-    if isinstance(value, list):
-        return f"LIST{{{','.join(literal(v) for v in value)}}}"
-    if isinstance(value, set | frozenset):
-        return f"SET{{{','.join(literal(v) for v in value)}}}"
-    raise DataError(f"cannot write {type(value).__name__} inside a ROW or collection")

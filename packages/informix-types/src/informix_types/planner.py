@@ -16,7 +16,7 @@ import struct
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from informix_types.codecs import ENVELOPE, FIXED, ColumnCodec, codec_for
+from informix_types.codecs import ENVELOPE, FIXED, SELF, ColumnCodec, codec_for
 from informix_wire.errors import DataError, ProtocolError
 from informix_wire.messages.describe import Column
 
@@ -104,7 +104,10 @@ def _compile(codecs: list[ColumnCodec], shape: str) -> RowDecoder:
         if not dynamic:
             body.append(f"o = {static}")
             dynamic = True
-        if codec.layout == ENVELOPE:
+        if codec.layout == SELF:
+            names[f"_R{i}"] = codec.read
+            body.append(f"c{i}, o = _R{i}(p, o)")
+        elif codec.layout == ENVELOPE:
             body.append(f"f{i}, n{i} = _ENV(p, o)")
             body.append(f"c{i} = p[o + 5:o + 5 + n{i}]")
             body.append(f"o += 5 + n{i}")
@@ -117,7 +120,9 @@ def _compile(codecs: list[ColumnCodec], shape: str) -> RowDecoder:
     cells = []
     for i, codec in enumerate(codecs):
         names[f"_C{i}"] = codec.convert
-        if codec.layout == ENVELOPE:
+        if codec.layout == SELF:
+            cells.append(f"c{i}")
+        elif codec.layout == ENVELOPE:
             cells.append(f"None if f{i} else _C{i}(c{i})")
         elif codec.layout != FIXED:
             cells.append(f"None if n{i} == 1 and c{i}[0] == 0 else _C{i}(c{i})")

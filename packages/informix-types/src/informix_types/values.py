@@ -187,6 +187,23 @@ class CollectionValue:
         return hash((self.kind, len(self.items)))
 
 
+def collection_value(kind: str, items: Iterable[Any]) -> Any:
+    """The Python value of a fetched collection: a SET is a ``frozenset`` (unordered, no
+    duplicates, and hashable so SETs nest), a LIST a ``list``, a MULTISET a
+    ``CollectionValue("MULTISET", ...)`` (Python has no multiset; it compares unordered). A SET
+    whose elements Python cannot hash (a SET of LISTs) stays a ``CollectionValue("SET", ...)``."""
+    kind = kind.upper()
+    if kind == "LIST":
+        return list(items)
+    values = tuple(items)
+    if kind == "SET":
+        try:
+            return frozenset(values)
+        except TypeError:
+            pass
+    return CollectionValue(kind, values)
+
+
 @dataclass(frozen=True, slots=True)
 class BlobDescriptor:
     """The 56-byte descriptor a BYTE or TEXT column carries inside a tuple.
@@ -210,8 +227,9 @@ class BlobDescriptor:
 
 @dataclass(frozen=True, slots=True)
 class BlobLocator:
-    """A smart-LOB locator of a BLOB column (the 72-byte locator the server hands out); read the
-    content through the driver (``cursor.read_blob_column``)."""
+    """A smart-LOB locator of a BLOB column: the 72 opaque bytes (JDBC ``IfxLocator``) that name
+    the large object on the server. A fetched BLOB column holds one; ``conn.open_lob(locator)``
+    opens the content as a file, and binding a locator stores a reference to that LOB."""
 
     data: bytes
 

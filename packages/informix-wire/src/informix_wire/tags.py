@@ -176,6 +176,9 @@ class StatementType(IntEnum):
     CREATE_SEQUENCE = 124
     DROP_SEQUENCE = 125
     MERGE = 128
+    # IBM Informix Client SDK sqlstype.h: SQ_SETSVPT 159, SQ_RELSVPT 160, SQ_RBACKSVPT 161 (its
+    # SQ_SAVEPOINT 37 is "for internal use only"; JDBC's IfxStatementTypes copies the list only
+    # up to 116, so its SQ_SAVEPOINT = 37 is that internal code, not what DESCRIBE reports).
     SAVEPOINT = 159
     RELEASE_SAVEPOINT = 160
     ROLLBACK_TO_SAVEPOINT = 161

@@ -27,6 +27,7 @@ from informix_db._core.session import Session
 from informix_db._core.wire import Op
 from informix_wire import messages as m
 from informix_wire.errors import DatabaseError, InterfaceError, NotSupportedError, ProtocolError
+from informix_wire.messages.values import TypedValue
 from informix_wire.tags import StatementType
 
 #: BYTE/TEXT arguments would need SQ_BBIND blocks after the call, which JDBC never sends there.
@@ -52,6 +53,15 @@ def call(session: Session, signature: str, args: Sequence[Any]) -> Op[list[Any]]
     values = st.bind_values(args, session.encoding)
     if any(v.type in _BLOB_TYPES for v in values):
         raise NotSupportedError("BYTE/TEXT values cannot be fast-path arguments")
+    results = yield from call_typed(session, signature, values)
+    return [informix_types.decode_typed(v, session.encoding) for v in results]
+
+
+def call_typed(
+    session: Session, signature: str, values: Sequence[TypedValue]
+) -> Op[list[TypedValue]]:
+    """``call`` with the arguments already typed and the results as they came (for callers that
+    bind or read opaque types themselves, such as the smart-LOB routines)."""
     handle = yield from _handle(session, signature)
     wire = session.wire
     kind = StatementType.EXECUTE_PROCEDURE
@@ -59,7 +69,7 @@ def call(session: Session, signature: str, args: Sequence[Any]) -> Op[list[Any]]
     after = session.commit_pdus(kind)
     call_messages: list[Any] = [m.ExecRoutine(handle, len(values))]
     if values:
-        call_messages.append(m.Bind(values))
+        call_messages.append(m.Bind(list(values)))
     yield from wire.send(*before, wire.encode(call_messages), *after)
     began = []
     for _ in before:
@@ -77,4 +87,4 @@ def call(session: Session, signature: str, args: Sequence[Any]) -> Op[list[Any]]
         raise error
     if reply.fast_path is None:
         raise ProtocolError("the server answered SQ_EXFPROUTINE without SQ_FPROUTINE")
-    return [informix_types.decode_typed(v, session.encoding) for v in reply.fast_path.values]
+    return reply.fast_path.values

@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from informix_testserver.engine import composite
 from informix_testserver.engine.catalog_schema import (
     CATALOG_TABLES,
     FIRST_USER_TABID,
@@ -30,6 +31,7 @@ from informix_testserver.engine.columns import (
     declared_spec,
     inferred_spec,
 )
+from informix_testserver.engine.composite import COMPOSITE_CODES
 from informix_testserver.engine.metadata_macros import MACROS
 from informix_wire.typecodes import NOT_NULLABLE, TypeCode
 
@@ -149,8 +151,9 @@ def declared_columns(
         list(tables),
     ).fetchall()
     out: dict[str, list[ColumnSpec]] = {}
-    for tabname, colname, coltype, length, _xid, xname in rows:
-        spec = declared_spec(colname, coltype, length, not coltype & NOT_NULLABLE, xname or "")
+    for tabname, colname, coltype, length, xid, xname in rows:
+        nullable = not coltype & NOT_NULLABLE
+        spec = declared_spec(colname, coltype, length, nullable, xname or "", xid or 0)
         out.setdefault(tabname, []).append(spec)
     return out
 
@@ -209,6 +212,8 @@ def sync_table(
     for colno, (name, duck_type, nullable, default) in enumerate(columns, 1):
         colnos[name] = colno
         coltype, length, xid = _column_type(name, duck_type, declared.get(name), old.get(name))
+        if coltype in COMPOSITE_CODES and name in declared:
+            xid = composite.register(cur, declared[name].extended_name, coltype)
         if not nullable:
             coltype |= NOT_NULLABLE
         cur.execute(

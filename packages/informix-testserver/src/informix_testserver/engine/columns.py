@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from informix_testserver.engine import composite
+from informix_testserver.engine.composite import COMPOSITE_CODES
 from informix_wire.typecodes import TypeCode
 
 #: Extended ids of the built-in opaque types (sysxtdtypes rows IDS ships; JDBC IfxTypes).
@@ -51,12 +53,18 @@ def builtin_udt(
 
 
 def declared_spec(
-    name: str, type_code: int, length: int, nullable: bool, extended_name: str = ""
+    name: str,
+    type_code: int,
+    length: int,
+    nullable: bool,
+    extended_name: str = "",
+    extended_id: int = 0,
 ) -> ColumnSpec:
     """The DESCRIBE of a column declared with Informix ``type_code`` / ``length``.
 
     SERIAL, SERIAL8 and BIGSERIAL are described as themselves (JDBC maps them to INTEGER/BIGINT);
-    BOOLEAN, LVARCHAR, BLOB and CLOB as the UDTs IDS makes of them (sqli-facts §3 "Per-type").
+    BOOLEAN, LVARCHAR, BLOB and CLOB as the UDTs IDS makes of them (sqli-facts §3 "Per-type");
+    ROW and collection columns with their type text as the extended name (``composite``).
     """
     base = type_code & 0xFF
     ext = extended_name.lower()
@@ -66,6 +74,12 @@ def declared_spec(
         # IDS describes LVARCHAR columns as the UDT 'lvarchar' (sqli-facts §3 "Per-type").
         return builtin_udt("lvarchar", XID_LVARCHAR, TypeCode.UDTVAR, length or 2048, name,
                            nullable)  # fmt: skip
+    if base in COMPOSITE_CODES:
+        return ColumnSpec(name, base, length, nullable, extended_id, extended_name)
+    if ext in ("blob", "clob"):
+        # The 72-byte locator a smart-LOB column holds (sqli-facts §2.8; JDBC IfxLocator).
+        xid = XID_BLOB if ext == "blob" else XID_CLOB
+        return builtin_udt(ext, xid, TypeCode.UDTFIXED, 72, name, nullable)
     return ColumnSpec(name, base, length, nullable)
 
 
@@ -109,7 +123,10 @@ def inferred_spec(name: str, duck_type: str) -> ColumnSpec:
         return builtin_udt("boolean", XID_BOOLEAN, TypeCode.UDTFIXED, 1, name, True)
     found = simple.get(t)
     if found is None:
-        # Anything else (lists, structs, intervals, blobs) travels as text for now.
+        node = composite.inferred(duck_type)
+        if node is not None:
+            return ColumnSpec(name, node.code, 0, True, 0, node.text())
+        # Anything else travels as text.
         return ColumnSpec(name, TypeCode.VARCHAR, EXPRESSION_VARCHAR)
     return ColumnSpec(name, found[0], found[1])
 
@@ -124,15 +141,16 @@ _FAMILY = {
     TypeCode.BIGSERIAL: "int", TypeCode.FLOAT: "float", TypeCode.SMALLFLOAT: "float",
     TypeCode.DECIMAL: "decimal", TypeCode.MONEY: "decimal", TypeCode.DATE: "date",
     TypeCode.DATETIME: "datetime", TypeCode.UDTFIXED: "udt", TypeCode.UDTVAR: "udt",
-    TypeCode.INTERVAL: "interval", TypeCode.BYTE: "bytes",
+    TypeCode.INTERVAL: "interval", TypeCode.BYTE: "bytes", TypeCode.SET: "composite",
+    TypeCode.MULTISET: "composite", TypeCode.LIST: "composite", TypeCode.ROW: "composite",
 }  # fmt: skip
 
 
 def _family(spec: ColumnSpec) -> str:
-    if spec.extended_name in ("lvarchar", "clob"):
+    if spec.extended_name == "lvarchar":
         return "text"
-    if spec.extended_name == "blob":
-        return "bytes"
+    if spec.extended_name in ("blob", "clob"):
+        return "bytes"  # both hold their locator (informix_testserver.smartlob)
     return _FAMILY.get(TypeCode(spec.type_code & 0xFF), "other")
 
 
@@ -140,5 +158,7 @@ def same_family(declared: ColumnSpec, inferred: ColumnSpec) -> bool:
     """Whether a result column of ``inferred`` type can be described as ``declared``."""
     left, right = _family(declared), _family(inferred)
     if left == "decimal" and right in ("int", "float"):
-        return True  # floating DECIMAL(p) is stored as DOUBLE (types_sql)
+        return True  # DuckDB computes in integers and doubles
+    if left == "decimal" and right == "text" and declared.length & 0xFF == 255:
+        return True  # floating DECIMAL(p) is stored as its text (decfloat)
     return left == right

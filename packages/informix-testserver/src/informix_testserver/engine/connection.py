@@ -17,16 +17,27 @@ commits made since, which a real server would not; this is a test server.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from informix_testserver.engine import errors, functions, routines, values
-from informix_testserver.engine.catalog import drop_table, sync_table
+from informix_testserver.engine import (
+    composite,
+    errors,
+    functions,
+    routines,
+    schema,
+    serials,
+    values,
+)
+from informix_testserver.engine.catalog import declared_columns, drop_table, sync_table
 from informix_testserver.engine.columns import ColumnSpec, declared_spec
 from informix_testserver.engine.dialect import SqlError, translate
+from informix_testserver.engine.schema import Schema
+from informix_testserver.engine.sql_routines import SqlRoutines
 from informix_testserver.engine.statement import Prepared, Result, describe
 from informix_wire.tags import StatementType
 from informix_wire.typecodes import TypeCode
@@ -41,6 +52,8 @@ _NO_DATABASE = {"DATABASE", "CLOSE_DATABASE", "CREATE_DATABASE", "DROP_DATABASE"
 _ACCEPTED = {"SET_ISOLATION", "SET_LOCK_MODE", "SET_OTHER", "UPDATE_STATISTICS", "LOCK_TABLE",
              "UNLOCK_TABLE", "GRANT", "REVOKE"}  # fmt: skip
 _SERIALS = (TypeCode.SERIAL, TypeCode.SERIAL8, TypeCode.BIGSERIAL)
+#: Statements that change no catalog (every other one invalidates cached schemas).
+_DATA_ONLY = {"SELECT", "INSERT", "UPDATE", "DELETE", "SET_ISOLATION", "SET_LOCK_MODE"}
 _ROUTINE_STATEMENTS = {"CREATE_PROCEDURE", "CREATE_FUNCTION", "DROP_PROCEDURE", "DROP_FUNCTION",
                        "EXECUTE_PROCEDURE", "EXECUTE_FUNCTION"}  # fmt: skip
 
@@ -72,8 +85,11 @@ class EngineSession:
         #: DBINFO('sqlca.sqlerrd1') and ('sqlca.sqlerrd2'): last serial, rows of the last DML.
         self._dbinfo: dict[str, object] = {}
         #: SPL DEFINE GLOBAL variables of this session.
-        self._spl_globals: dict[str, object] = {}
+        self.spl_globals: dict[str, object] = {}
         functions.register(cur, session_id, user)
+        #: SPL functions called inside SQL (DuckDB functions of this session).
+        self.sql_routines = SqlRoutines(self)
+        self._schema_cache = schema.SchemaCache(lambda: engine.catalog_generation)
 
     def _note(self, option: str, value: object) -> None:
         """Keep a DBINFO value (``functions.VARIABLES``) for later statements."""
@@ -108,6 +124,7 @@ class EngineSession:
         try:
             self.close_database()
         finally:
+            self.sql_routines.close()
             self.cur.close()
 
     # -- transactions ------------------------------------------------------------------------------
@@ -127,6 +144,7 @@ class EngineSession:
         self._savepoints.clear()
 
     def _end(self, verb: str) -> None:
+        self.engine.catalog_changed()  # a rollback may undo DDL, a commit publish it
         if self.in_transaction:
             self.in_transaction = False
             self._log.clear()
@@ -209,8 +227,21 @@ class EngineSession:
 
     # -- statements --------------------------------------------------------------------------------
 
+    def schema_for(self, sql: str) -> Schema | None:
+        """What the dialect's type-dependent rewrites need to know about ``sql``'s tables."""
+        if self.db is None:
+            return None
+        routines_ = self.sql_routines.mapping(sql)
+        cache = (self._schema_cache, self.db.name)
+        return schema.build(self.cur, sql, self.temp_tables, self.db.ansi, routines_, cache)
+
     def prepare(self, sql: str) -> Prepared:
-        translation = translate(sql)
+        try:
+            known = self.schema_for(sql)
+        except duckdb.Error as exc:
+            self._recover()
+            raise errors.from_duckdb(exc) from exc
+        translation = translate(sql, schema=known)
         kind = translation.kind.name
         if self.db is None and kind not in _NO_DATABASE:
             raise errors.error(errors.NO_DATABASE)
@@ -222,16 +253,30 @@ class EngineSession:
                 columns = describe(
                     self.cur, translation.sql, translation.param_count, self.temp_tables
                 )
+            fixup = ""
+            if kind in ("INSERT", "UPDATE") and translation.table:  # SETs kept in stored order
+                table = translation.table
+                specs = self.temp_tables.get(table)
+                if specs is None:
+                    specs = declared_columns(self.cur, [table]).get(table, [])
+                fixup = composite.fixup_sql(table, specs)
         except duckdb.Error as exc:
             self._recover()
             raise errors.from_duckdb(exc, translation.table or "") from exc
         count = translation.param_count
         return Prepared(
-            sql, translation, columns, translation.statement_type, count, [None] * count
+            sql, translation, columns, translation.statement_type, count, [None] * count, fixup
         )
 
     def execute(self, prepared: Prepared, params: Sequence[Any] = ()) -> Result:
         """Run a prepared statement (cursor OPEN or SQ_EXECUTE)."""
+        try:
+            return self._execute(prepared, params)
+        finally:
+            if prepared.translation.kind.name not in _DATA_ONLY:
+                self.engine.catalog_changed()  # a catalog may differ now: schemas are re-read
+
+    def _execute(self, prepared: Prepared, params: Sequence[Any]) -> Result:
         t = prepared.translation
         kind = t.kind.name
         action = self._session_actions.get(kind)
@@ -243,6 +288,7 @@ class EngineSession:
         if kind in _ACCEPTED and not t.sql:
             return Result()
         bound = [values.parameter(value) for value in params]
+        self.sql_routines.error = None
         if self.in_transaction:
             try:
                 result = self._run(prepared, bound)
@@ -305,6 +351,9 @@ class EngineSession:
         """The Informix error of a failed statement (after its DuckDB transaction was rolled
         back or replayed). A duplicate is -239 when a unique index without a constraint caught
         it, else -268 naming the constraint (finderr -239, -268)."""
+        own = self.sql_routines.take_error()  # an SPL function's own error, DuckDB-wrapped
+        if own is not None:
+            return own
         failure = errors.from_duckdb(exc, table)
         if failure.sqlcode != errors.DUPLICATE_CONSTRAINT or not table:
             return failure
@@ -345,16 +394,24 @@ class EngineSession:
         cur = self.cur
         if kind in _ROUTINE_STATEMENTS:
             return self._routine_statement(prepared, params)
+        inlined = composite.inline_parameters(t.sql, params)  # bound ROWs/collections
+        if inlined is not None:
+            t, params = dataclasses.replace(t, sql=inlined[0]), inlined[1]
         if kind == "SELECT":
             cur.execute(t.sql, params)
             rows = values.shape_rows(cur.fetchall(), prepared.shapers)
             return Result(iter(rows), rowcount=len(rows))
         if kind == "INSERT":
-            return self._insert(t, params)
+            result = self._insert(t, params)
+            if prepared.fixup:
+                cur.execute(prepared.fixup)
+            return result
         if kind in ("UPDATE", "DELETE"):
             cur.execute(t.sql, params)
             row = cur.fetchone()
             count = int(row[0]) if row else 0
+            if prepared.fixup:
+                cur.execute(prepared.fixup)
             self._note("sqlca.sqlerrd2", count)
             return Result(rowcount=count)
         if kind == "DROP_INDEX":
@@ -401,7 +458,7 @@ class EngineSession:
             return Result()
         mark = len(self._log)
         try:
-            runner = routines.Runner(self.cur, self._routine_sql, self._spl_globals)
+            runner = routines.Runner(self.cur, self._routine_sql, self.spl_globals)
             rows = runner.execute(prepared.sql, params)
         finally:
             del self._log[mark:]  # the EXECUTE itself is what a replay runs again
@@ -411,7 +468,7 @@ class EngineSession:
         """One SQL statement of a running routine: rows of a SELECT, else the row count. A
         failure restores the transaction to just before the statement (the routine's ON
         EXCEPTION may go on), logging each statement for that replay."""
-        translation = translate(text, from_client=False)
+        translation = translate(text, from_client=False, schema=self.schema_for(text))
         prepared = Prepared(text, translation, [], translation.statement_type, 0)
         bound = list(params)
         try:
@@ -446,21 +503,8 @@ class EngineSession:
         if self.temp_tables.pop(table, None) is not None:
             return
         for column, _ in self._serial_columns(table):
-            seq = self._sequence(table, column)
-            if seq is not None:
-                self.cur.execute(f"DROP SEQUENCE IF EXISTS {_q(seq)}")
+            serials.drop(self.cur, table, column)
         drop_table(self.cur, table)
-
-    def _sequence(self, table: str, column: str) -> str | None:
-        """The sequence a SERIAL column draws from now: ``<table>_<column>_serial``, or a
-        successor ``..._serial_<n>`` made when an explicit value moved the counter on."""
-        base = f"{table}_{column}_serial"
-        row = self.cur.execute(
-            "SELECT sequence_name FROM duckdb_sequences() WHERE database_name = current_database()"
-            " AND (sequence_name = ? OR starts_with(sequence_name, ?))",
-            [base, base + "_"],
-        ).fetchone()
-        return None if row is None else str(row[0])
 
     def _dbname(self) -> str:
         assert self.db is not None
@@ -478,12 +522,8 @@ class EngineSession:
         """CREATE TABLE: SERIAL columns draw from a sequence; the catalog learns the table."""
         for column in t.columns:
             if column.type_code in _SERIALS and column.default is None and not t.temp:
-                seq = _q(f"{t.table}_{column.name}_serial")
-                start = max(1, column.serial_start)
-                self.cur.execute(f"CREATE SEQUENCE IF NOT EXISTS {seq} START {start}")
-                self.cur.execute(
-                    f"ALTER TABLE {_q(t.table)} ALTER COLUMN {_q(column.name)} "
-                    f"SET DEFAULT nextval('{seq[1:-1]}')"
+                serials.create(
+                    self.cur, t.table, column.name, column.type_code, column.serial_start
                 )
         if t.temp:
             self.temp_tables[t.table] = self._temp_columns(t)
@@ -506,17 +546,17 @@ class EngineSession:
     def _insert(self, t: Any, params: list[Any]) -> Result:
         """INSERT, reporting the serial it drew as IDS does (SQ_DONE's serial for SERIAL,
         SQ_INSERTDONE for SERIAL8/BIGSERIAL: sqli-facts §2.6, JDBC IfxSqli.receiveInsertDone)."""
-        serials = self._serial_columns(t.table) if t.table else []
+        found = self._serial_columns(t.table) if t.table else []
         sql = t.sql
-        if serials and "returning" not in sql.lower():
-            sql += " RETURNING " + ", ".join(_q(name) for name, _ in serials)
+        if found and "returning" not in sql.lower():
+            sql += " RETURNING " + ", ".join(_q(name) for name, _ in found)
             rows = self.cur.execute(sql, params).fetchall()
             if any(0 in row for row in rows):
-                rows = self._draw_for_zero(str(t.table), serials, rows)
-            self._move_serials_past(str(t.table), serials, rows)
+                rows = serials.draw_for_zero(self.cur, str(t.table), found, rows)
+            serials.move_past(self.cur, str(t.table), found, rows)
             result = Result(rowcount=len(rows))
             if rows:
-                for (_, code), value in zip(serials, rows[-1], strict=True):
+                for (_, code), value in zip(found, rows[-1], strict=True):
                     if code == TypeCode.SERIAL:
                         result.serial = int(value)
                         self._note("sqlca.sqlerrd1", result.serial)
@@ -531,54 +571,6 @@ class EngineSession:
             result = Result(rowcount=int(row[0]) if row else 0)
         self._note("sqlca.sqlerrd2", result.rowcount)
         return result
-
-    def _draw_for_zero(
-        self, table: str, serials: list[tuple[str, int]], rows: list[tuple[Any, ...]]
-    ) -> list[tuple[Any, ...]]:
-        """A SERIAL inserted as 0 draws the next value (IBM Guide to SQL: Reference, "SERIAL
-        data type"); the rows just inserted are the only ones holding 0."""
-        out = [list(row) for row in rows]
-        for index, (column, _) in enumerate(serials):
-            if not any(row[index] == 0 for row in rows):
-                continue
-            seq = self._sequence(table, column)
-            drawn = self.cur.execute(
-                f"UPDATE {_q(table)} SET {_q(column)} = nextval('{seq}') "
-                f"WHERE {_q(column)} = 0 RETURNING {_q(column)}"
-            ).fetchall()
-            values = iter(value for (value,) in drawn)
-            for row in out:
-                if row[index] == 0:
-                    row[index] = next(values, 0)
-        return [tuple(row) for row in out]
-
-    def _move_serials_past(
-        self, table: str, serials: list[tuple[str, int]], rows: list[tuple[Any, ...]]
-    ) -> None:
-        """An explicit SERIAL value above the counter moves the counter to it (IBM Guide to SQL:
-        Reference, "SERIAL data type"). DuckDB cannot restart a sequence, so the column is given
-        a successor sequence starting past the value (constant time for any gap, up to 2**63-1)."""
-        for index, (column, _) in enumerate(serials):
-            highest = max((row[index] for row in rows if row[index] is not None), default=None)
-            seq = self._sequence(table, column)
-            if highest is None or seq is None:
-                continue
-            found = self.cur.execute(
-                "SELECT coalesce(last_value, start_value - 1) FROM duckdb_sequences() "
-                "WHERE database_name = current_database() AND sequence_name = ?",
-                [seq],
-            ).fetchone()
-            if found is None or int(highest) <= int(found[0]):
-                continue
-            successor = f"{table}_{column}_serial_{int(highest)}"
-            self.cur.execute(
-                f"CREATE SEQUENCE {_q(successor)} START {int(highest) + 1} MAXVALUE {2**63 - 1}"
-            )
-            self.cur.execute(
-                f"ALTER TABLE {_q(table)} ALTER COLUMN {_q(column)} "
-                f"SET DEFAULT nextval('{successor}')"
-            )
-            self.cur.execute(f"DROP SEQUENCE {_q(seq)}")
 
     def _serial_columns(self, table: str) -> list[tuple[str, int]]:
         if table in self.temp_tables:

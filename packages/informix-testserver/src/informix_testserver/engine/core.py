@@ -64,6 +64,8 @@ class Engine:
         self.lock = threading.RLock()
         self.databases: dict[str, Database] = {}
         self._session_ids = itertools.count(1)
+        #: Bumped after anything that may change a catalog (EngineSession's schema cache key).
+        self.catalog_generation = 0
         if self.data_dir is not None:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         self._open_sysmaster()
@@ -155,6 +157,10 @@ class Engine:
 
     def authenticate(self, user: str, password: str) -> bool:
         return user in self.users and self.users[user] == password
+
+    def catalog_changed(self) -> None:
+        with self.lock:
+            self.catalog_generation += 1
 
     def database_names(self) -> list[str]:
         """Every database, for SQ_DBLIST."""

@@ -12,7 +12,7 @@ from informix_wire.tags import StatementType
 from informix_wire.typecodes import TypeCode
 
 from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render
-from .sqlexpr import matching, rewrite, split_top, table_name
+from .sqlexpr import matching, name_token, rewrite, split_top, table_name
 from .translation import ColumnDecl, Kind, Translation
 from .types_sql import parse_type
 
@@ -145,7 +145,15 @@ def _references(toks: list[Tok], i: int) -> tuple[str, int]:
 
 
 def _lower_all(toks: list[Tok]) -> list[Tok]:
-    return [Tok(t.kind, t.text.lower(), t.pos) if t.kind is TokKind.IDENT else t for t in toks]
+    """Column lists of keys and indexes: names in lower case, DuckDB's reserved words
+    delimited (``PRIMARY KEY (order)``); a function of an index expression stays a call."""
+    out = []
+    for k, tok in enumerate(toks):
+        call = k + 1 < len(toks) and toks[k + 1].is_op("(")
+        if tok.kind is TokKind.IDENT:
+            tok = Tok(tok.kind, tok.text.lower(), tok.pos) if call else name_token(tok)
+        out.append(tok)
+    return out
 
 
 def _table_constraint(toks: list[Tok]) -> str:

@@ -26,8 +26,9 @@ from __future__ import annotations
 
 from informix_wire.tags import StatementType as St
 
-from . import ddl
+from . import ddl, dml, schema_rewrites
 from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render, tokenize
+from .schema import Schema
 from .sqlexpr import matching, number_params, rewrite, split_top, table_name
 from .translation import ColumnDecl, Kind, Translation
 
@@ -93,9 +94,10 @@ def _simple(kind: Kind, code: int, sql: str = "", **extra: object) -> Translatio
     return Translation(kind, sql, int(code), 0, **extra)  # type: ignore[arg-type]
 
 
-def translate(sql: str, *, from_client: bool = True) -> Translation:
+def translate(sql: str, *, from_client: bool = True, schema: Schema | None = None) -> Translation:
     """Translate one Informix statement; raise SqlError where the server would refuse it.
-    ``from_client=False`` is for the SQL a routine runs, where ``?`` stands for a variable."""
+    ``from_client=False`` is for the SQL a routine runs, where ``?`` stands for a variable;
+    ``schema`` (the catalog's view of the tables named) enables the type-dependent rewrites."""
     toks = tokenize(sql)
     if not toks:
         raise SqlError(SYNTAX_ERROR, near="", offset=0)
@@ -112,7 +114,7 @@ def translate(sql: str, *, from_client: bool = True) -> Translation:
     toks, params = number_params(toks)
     if from_client:
         _reject_bare_params(toks)
-    result = _dispatch(toks)
+    result = _dispatch(toks, schema)
     takes_params = result.kind in (Kind.SELECT, Kind.INSERT, Kind.UPDATE, Kind.DELETE) or (
         result.kind is Kind.CREATE_TABLE and result.temp
     )
@@ -123,18 +125,18 @@ def translate(sql: str, *, from_client: bool = True) -> Translation:
     return result
 
 
-def _dispatch(toks: list[Tok]) -> Translation:
+def _dispatch(toks: list[Tok], schema: Schema | None) -> Translation:
     first = toks[0].up
     if first in ("SELECT", "(") or toks[0].is_op("("):
-        return _select(toks)
+        return _select(toks, schema)
     if first == "INSERT":
-        return _insert(toks)
+        return dml.insert(toks, schema)
     if first == "UPDATE":
         if _words(toks, 1, 1) == ["STATISTICS"]:
             return _simple(Kind.UPDATE_STATISTICS, St.UPDATE_STATISTICS)
-        return _update(toks)
+        return dml.update(toks, schema)
     if first == "DELETE":
-        return _delete(toks)
+        return dml.delete(toks, schema)
     handler = _STATEMENTS.get(first)
     if handler is None:
         raise _err(toks, 0)
@@ -144,15 +146,16 @@ def _dispatch(toks: list[Tok]) -> Translation:
 # --- queries and DML ---------------------------------------------------------------------
 
 
-def _select(toks: list[Tok]) -> Translation:
+def _select(toks: list[Tok], schema: Schema | None) -> Translation:
     toks = _strip_for_update(toks)
     into = _into_temp(toks)
     if into is not None:
         start, end, name = into
-        body = render(rewrite(toks[:start] + toks[end:]))
+        body = render(schema_rewrites.apply(rewrite(toks[:start] + toks[end:]), schema))
         sql = f"CREATE TEMP TABLE {name} AS {body}"
         return Translation(Kind.CREATE_TABLE, sql, int(St.SELECT_INTO), 0, table=name, temp=True)
-    return Translation(Kind.SELECT, render(rewrite(toks)), int(St.SELECT), 0)
+    sql = render(schema_rewrites.apply(rewrite(toks), schema))
+    return Translation(Kind.SELECT, sql, int(St.SELECT), 0)
 
 
 _PROJECTION_PREFIX = frozenset({"DISTINCT", "UNIQUE", "ALL"})
@@ -223,62 +226,6 @@ def _into_temp(toks: list[Tok]) -> tuple[int, int, str] | None:
                 end += 3
             return k, end, name
     return None
-
-
-def _insert(toks: list[Tok]) -> Translation:
-    if _words(toks, 1, 1) != ["INTO"]:
-        raise _err(toks, 1)
-    table, i = table_name(toks, 2)
-    rest = rewrite(toks[i:])
-    if not rest:
-        raise _err(toks, i)
-    sql = f"INSERT INTO {table} {render(rest)}"
-    return Translation(Kind.INSERT, sql, int(St.INSERT), 0, table=table)
-
-
-def _update(toks: list[Tok]) -> Translation:
-    table, i = table_name(toks, 1)
-    alias = ""
-    if i < len(toks) and toks[i].kind is TokKind.IDENT and toks[i].up != "SET":
-        alias, i = " " + toks[i].text.lower(), i + 1
-    if _words(toks, i, 1) != ["SET"]:
-        raise _err(toks, i)
-    body = _multi_set(toks[i + 1 :])
-    has_where = any(t.up == "WHERE" for t in body)
-    code = St.UPDATE if has_where else St.UPDATE_ALL
-    sql = f"UPDATE {table}{alias} SET {render(rewrite(body))}"
-    return Translation(Kind.UPDATE, sql, int(code), 0, table=table)
-
-
-def _multi_set(toks: list[Tok]) -> list[Tok]:
-    """``SET (a, b) = (1, 2)`` -> ``SET a = 1, b = 2`` (Informix's multiple-column form)."""
-    if not toks or not toks[0].is_op("("):
-        return toks
-    close = matching(toks, 0)
-    if close + 2 >= len(toks) or not toks[close + 1].is_op("=") or not toks[close + 2].is_op("("):
-        raise _err(toks, close + 1)
-    vclose = matching(toks, close + 2)
-    cols = split_top(toks[1:close])
-    values = split_top(toks[close + 3 : vclose])
-    if len(cols) != len(values) or (values and values[0] and values[0][0].up == "SELECT"):
-        raise _err(toks, close + 2)
-    out: list[Tok] = []
-    for k, (col, value) in enumerate(zip(cols, values, strict=True)):
-        if k:
-            out.append(Tok(TokKind.OP, ","))
-        out += [*col, Tok(TokKind.OP, "="), *value]
-    return out + toks[vclose + 1 :]
-
-
-def _delete(toks: list[Tok]) -> Translation:
-    i = 2 if _words(toks, 1, 1) == ["FROM"] else 1  # FROM is optional in Informix
-    table, i = table_name(toks, i)
-    rest = toks[i:]
-    if rest and rest[0].up != "WHERE":
-        raise _err(toks, i)
-    code = St.DELETE if rest else St.DELETE_ALL
-    sql = f"DELETE FROM {table} {render(rewrite(rest))}".rstrip()
-    return Translation(Kind.DELETE, sql, int(code), 0, table=table)
 
 
 # --- transactions and session ------------------------------------------------------------

@@ -15,7 +15,8 @@ a physical-order read" / -271 "Could not insert new row" with ISAM -107 "record 
 user", -759 (what IDS answers SQL sent with no database open: sqli-facts §3), -255 "Not in
 transaction", -256 "Transaction not available", -535 "Already in transaction", -673 "Another
 routine with same signature already exists", -674 "Routine can not be resolved", -26075/-26076
-"Unable to release / rollback to savepoint".
+"Unable to release / rollback to savepoint", -1279 "Value exceeds string column length"
+(raised by the SQL ``strings`` makes in an ANSI database).
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ NOT_IMPLEMENTED = -999
 DIVIDE_BY_ZERO = -1202
 NO_ROUTINE = -674
 ROUTINE_EXISTS = -673
+STRING_TOO_LONG = -1279
+
+
+#: An Informix error raised from SQL with DuckDB's error(): "Invalid Input Error: -1279: ...".
+_RAISED = re.compile(r"(?:Invalid Input Error: )?(-\d+): ")
 
 
 def error(sqlcode: int, near: str = "", isamcode: int = 0) -> SqlError:
@@ -76,6 +82,9 @@ def from_duckdb(exc: duckdb.Error, table: str = "") -> SqlError:
     """The Informix error a DuckDB failure stands for."""
     text = str(exc)
     first = text.splitlines()[0] if text else ""
+    raised = _RAISED.match(first)
+    if raised is not None:  # error('-1279: ...') in the SQL the dialect or an engine macro made
+        return error(int(raised[1]))
     if isinstance(exc, duckdb.ConstraintException):
         if "NOT NULL" in first:
             return error(NOT_NULL, first.rsplit(".", 1)[-1].strip())

@@ -16,6 +16,7 @@ import socket
 
 import duckdb
 
+from informix_testserver.engine import decfloat, strings
 from informix_testserver.engine.dialect import SUPPORT_SQL
 
 log = logging.getLogger("informix_testserver")
@@ -62,7 +63,7 @@ def _dbinfo_macro(session_id: int, user: str) -> str:
 def register(cur: duckdb.DuckDBPyConnection, session_id: int, user: str) -> None:
     """Create the macros and DBINFO's variables on a session's connection."""
     cur.execute(_dbinfo_macro(session_id, user))
-    for sql in SUPPORT_SQL:
+    for sql in (*SUPPORT_SQL, *strings.MACROS, *decfloat.MACROS):
         try:
             cur.execute(sql.replace("CREATE OR REPLACE MACRO", "CREATE OR REPLACE TEMP MACRO", 1))
         except duckdb.Error as exc:  # a macro this DuckDB rejects only fails the SQL using it

@@ -2,7 +2,8 @@
 
 What Informix spells differently (IBM, "Informix Guide to SQL: Syntax"): SELECT SKIP/FIRST/LIMIT,
 UNIQUE, MATCHES, owner and database qualified table names, the old ``OUTER`` join, TODAY,
-CURRENT, USER, DATETIME/INTERVAL literals, ``x[a,b]`` substrings, collection literals, and the
+CURRENT, USER, DATETIME/INTERVAL literals, ``x[a,b]`` substrings, ROW and collection literals,
+``x IN collection``, and the
 built-in functions DuckDB names otherwise (NVL, DECODE, MDY, WEEKDAY, EXTEND, DBINFO, ...).
 Parameters become ``$n`` in their original order, so clauses can be moved and repeated.
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render
+from . import composite
+from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render, tokenize
 from .sqlfuncs import AGGREGATES, FUNCTIONS, matches_to_glob
 from .types_sql import (
     FIELD_CODES,
@@ -49,6 +51,12 @@ DUCKDB_ONLY_KEYWORDS = frozenset(
     {"analyse", "analyze", "array", "asymmetric", "at", "deferrable", "describe", "do",
      "initially", "lambda", "pivot", "pivot_longer", "pivot_wider", "placing", "qualify", "show",
      "summarize", "symmetric", "variadic", "window"}
+)  # fmt: skip
+#: Words DuckDB reserves that no Informix expression uses as a keyword (a bare one in an
+#: expression is a column name): delimited too.
+NAME_ONLY_KEYWORDS = frozenset(
+    {"column", "constraint", "check", "foreign", "primary", "references", "returning", "fetch",
+     "offset", "limit", "lateral"}
 )  # fmt: skip
 #: Functions with another DuckDB name and the same arguments.
 _RENAMED = {"NVL": "coalesce", "WEEKDAY": "dayofweek", "POW": "pow", "CHARACTER_LENGTH": "length"}
@@ -202,6 +210,10 @@ class Rewriter:
             if expect_table and tok.kind is TokKind.STRING and nxt is not None and nxt.is_op("."):
                 i += 2  # a quoted owner: "informix".systables
                 continue
+            if tok.kind is TokKind.STRING and composite.is_quoted_literal(tok.text):
+                out += Rewriter().rewrite(tokenize(tok.text))  # "SET{1, 2}", IDS's older form
+                i += 1
+                continue
             if tok.kind is not TokKind.IDENT or after_dot:
                 out.append(_after_dot(tok) if tok.kind is TokKind.IDENT else tok)
                 i += 1
@@ -267,6 +279,12 @@ class Rewriter:
 
     def _cast_op(self, toks: list[Tok], i: int, out: list[Tok]) -> int:
         sql_type, nxt = parse_type(toks, i + 1)
+        if sql_type.type_code in composite.COMPOSITE_CODES:
+            start = _operand_start(out)
+            operand = render(out[start:])
+            del out[start:]
+            out.append(raw(composite.cast_sql(operand, sql_type)))
+            return nxt
         out.append(raw("::"))
         out.append(raw(cast_target(sql_type)))
         return nxt
@@ -309,7 +327,7 @@ def _ident_chain(toks: list[Tok], i: int, out: list[Tok]) -> int:
             out.append(Tok(TokKind.OP, "."))
             out.append(raw(_quote(name.text.lower())) if name.up in _RESERVED else _lower(name))
         else:
-            out.append(_column(name))
+            out.append(_column(name, toks[j + 1] if j + 1 < len(toks) else None))
     return j + 1
 
 
@@ -348,12 +366,27 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _column(tok: Tok) -> Tok:
-    """A column name in lower case, delimited when DuckDB would read it as a keyword."""
+def _column(tok: Tok, nxt: Tok | None = None) -> Tok:
+    """A column name in lower case, delimited when DuckDB would read it as a keyword: always for
+    the words only DuckDB reserves, and ORDER / GROUP unless BY follows (Informix has few
+    reserved words and accepts such column names: IBM Guide to SQL: Syntax, "Keywords of SQL
+    for IBM Informix")."""
     text = tok.text.lower()
-    if text in DUCKDB_ONLY_KEYWORDS:
+    count = nxt is not None and nxt.kind in (TokKind.NUMBER, TokKind.RAW)
+    if text in ("limit", "offset") and count:
+        return _lower(tok)  # a row limit DuckDB's way (LIMIT 5)
+    if text in DUCKDB_ONLY_KEYWORDS or text in NAME_ONLY_KEYWORDS:
+        return raw(_quote(text))
+    if text in ("order", "group") and (nxt is None or nxt.up != "BY"):
         return raw(_quote(text))
     return _lower(tok)
+
+
+def name_token(tok: Tok) -> Tok:
+    """A name where only a column can stand (INSERT column lists, UPDATE SET targets, index
+    and key column lists), delimited when DuckDB reserves the word."""
+    text = tok.text.lower()
+    return raw(_quote(text)) if tok.up in _RESERVED else _lower(tok)
 
 
 # --- SELECT SKIP / FIRST and the old OUTER join ------------------------------------------
@@ -585,12 +618,37 @@ def _h_like(rw: Rewriter, toks: list[Tok], i: int, out: list[Tok]) -> int:
 
 
 def _h_collection(rw: Rewriter, toks: list[Tok], i: int, out: list[Tok]) -> int:
+    """``SET{1, 2}``, ``LIST{ROW(1, 'a')}``... as DuckDB lists (``composite``)."""
     if i + 1 >= len(toks) or not toks[i + 1].is_op("{"):
         return 0
     close = matching(toks, i + 1)
-    text = toks[i].up + "{" + render(toks[i + 2 : close]) + "}"
-    out.append(Tok(TokKind.STRING, text))
+    elements = split_top(toks[i + 2 : close]) if close > i + 2 else []
+    for element in elements:
+        if len(element) == 1 and element[0].up == "NULL":  # elements are NOT NULL
+            raise SqlError(composite.NULL_ELEMENT, near=element[0].text, offset=element[0].pos)
+    rendered = [render(Rewriter().rewrite(e)) for e in elements]
+    out.append(raw(composite.collection_literal(toks[i].up, rendered)))
     return close + 1
+
+
+def _h_in(rw: Rewriter, toks: list[Tok], i: int, out: list[Tok]) -> int:
+    """``x [NOT] IN collection`` (no parentheses: a ROW/collection column or literal) is
+    membership (IBM Guide to SQL: Syntax, "IN Condition"): DuckDB's list_contains."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.kind is not TokKind.IDENT or nxt.up == "SELECT":
+        return 0
+    end = _operand_end(toks, i + 1)
+    if end < len(toks) and toks[end].is_op("{"):
+        end = matching(toks, end) + 1
+    negate = bool(out) and out[-1].up == "NOT"
+    if negate:
+        out.pop()
+    start = _operand_start(out)
+    value = render(out[start:])
+    del out[start:]
+    collection = render(Rewriter().rewrite(toks[i + 1 : end]))
+    out.append(raw(f"{'NOT ' if negate else ''}list_contains({collection}, {value})"))
+    return end
 
 
 def _h_table(rw: Rewriter, toks: list[Tok], i: int, out: list[Tok]) -> int:
@@ -612,10 +670,12 @@ def _h_outer(rw: Rewriter, toks: list[Tok], i: int, out: list[Tok]) -> int:
 
 
 def _h_row(rw: Rewriter, toks: list[Tok], i: int, out: list[Tok]) -> int:
+    """``ROW(1, 'a')``: DuckDB's unnamed struct, cast by position like IDS's ROW values."""
     if i + 1 >= len(toks) or not toks[i + 1].is_op("("):
         return 0
     close = matching(toks, i + 1)
-    out.append(Tok(TokKind.STRING, "ROW(" + render(toks[i + 2 : close]) + ")"))
+    fields = [render(Rewriter().rewrite(f)) for f in split_top(toks[i + 2 : close])]
+    out.append(raw(f"row({', '.join(fields)})"))
     return close + 1
 
 
@@ -631,7 +691,10 @@ def _h_cast(rw: Rewriter, toks: list[Tok], i: int, out: list[Tok]) -> int:
     if end != len(inner):
         raise SqlError(SYNTAX_ERROR, near=inner[end].text, offset=inner[end].pos)
     value = render(Rewriter().rewrite(inner[:as_idx]))
-    out.append(raw(f"CAST({value} AS {cast_target(sql_type)})"))
+    if sql_type.type_code in composite.COMPOSITE_CODES:
+        out.append(raw(composite.cast_sql(value, sql_type)))
+    else:
+        out.append(raw(f"CAST({value} AS {cast_target(sql_type)})"))
     return close + 1
 
 
@@ -694,6 +757,7 @@ _WORD_HANDLERS: dict[str, Handler] = {
     "SET": _h_collection,
     "MULTISET": _h_collection,
     "LIST": _h_collection,
+    "IN": _h_in,
     "TABLE": _h_table,
     "OUTER": _h_outer,
     "ROW": _h_row,

@@ -162,6 +162,13 @@ def _f_hex(args: list[str], tok: Tok) -> str:
     return f"('0x' || upper(lpad(hex({args[0]}), 8, '0')))"
 
 
+def _f_cardinality(args: list[str], tok: Tok) -> str:
+    """CARDINALITY: the number of elements of a collection, an INTEGER (IBM Guide to SQL:
+    Syntax, "CARDINALITY Function"); collections are DuckDB lists (composite)."""
+    _arity(args, tok, 1, 1)
+    return f"CAST(len({args[0]}) AS INTEGER)"
+
+
 #: COUNT and AVG are described as DECIMAL (sqli-facts part A §3 "Fetching", recorded against
 #: IDS). The precision is our choice where no source gives it: COUNT as DECIMAL(15,0) (an
 #: 8-byte count has at most 19 digits, but 15 covers any table this server holds), AVG as
@@ -201,4 +208,5 @@ FUNCTIONS: dict[str, Callable[[list[str], Tok], str]] = {
     "TO_DATE": _f_to_date,
     "DATE": _f_date,
     "HEX": _f_hex,
+    "CARDINALITY": _f_cardinality,
 }

@@ -29,6 +29,9 @@ class Prepared:
     param_count: int
     #: IDESCRIBE's parameter types; None means "not known" (the client binds its own type).
     param_types: list[ColumnSpec | None] = field(default_factory=list)
+    #: SQL run after an INSERT/UPDATE to keep the table's SETs and MULTISETs in stored order
+    #: (``composite.fixup_sql``); "" when there are none.
+    fixup: str = ""
     #: The conversions result rows need (``values.shapers``), planned once here.
     shapers: tuple[tuple[int, Shaper], ...] = field(init=False)
 

@@ -9,12 +9,13 @@ qualifier codes YEAR 0, MONTH 2, DAY 4, HOUR 6, MINUTE 8, SECOND 10, FRACTION(n)
 
 Storage choices (DuckDB), made so values round-trip:
 
-- CHAR/NCHAR/VARCHAR/NVARCHAR/LVARCHAR/TEXT/CLOB -> VARCHAR (CHAR padding and VARCHAR(n)
+- CHAR/NCHAR/VARCHAR/NVARCHAR/LVARCHAR/TEXT -> VARCHAR (CHAR padding and VARCHAR(n)
   truncation are the engine's job: it keeps the declared type);
-- floating DECIMAL(p) -> DOUBLE (Informix keeps p <= 32 significant digits over a huge exponent
-  range; no DuckDB DECIMAL has that range, DOUBLE keeps 15-17 digits);
-- MONEY -> DECIMAL(p,s); BYTE/BLOB -> BLOB; ROW and SET/MULTISET/LIST -> VARCHAR holding
-  Informix's text form (``SET{1,2}``), which is also what the wire carries for them;
+- floating DECIMAL(p) -> VARCHAR holding the exact value (Informix keeps p <= 32 significant
+  digits over a huge exponent range, which no DuckDB number type has): ``decfloat``;
+- MONEY -> DECIMAL(p,s); BYTE -> BLOB; BLOB/CLOB -> BLOB holding the 72-byte locator of a LOB
+  kept by ``informix_testserver.smartlob``; SET/MULTISET/LIST -> a DuckDB LIST and ROW -> a
+  STRUCT (``composite``);
 - DATETIME whose first field is YEAR, MONTH or DAY -> TIMESTAMP (fields before the first one
   are filled from 2000-01-01, a leap year so 02-29 is valid); HOUR, MINUTE, SECOND or FRACTION
   first -> TIME.  INTERVAL -> DuckDB INTERVAL (months for YEAR TO MONTH; days and microseconds
@@ -139,7 +140,7 @@ _SIMPLE = {
     "TEXT": _fixed(TypeCode.TEXT, 56, "VARCHAR"),
     # BLOB/CLOB are fixed opaque types (coltype 41) with a 72-byte descriptor (sqli-facts 2.8).
     "BLOB": _fixed(TypeCode.UDTFIXED, 72, "BLOB", "blob"),
-    "CLOB": _fixed(TypeCode.UDTFIXED, 72, "VARCHAR", "clob"),
+    "CLOB": _fixed(TypeCode.UDTFIXED, 72, "BLOB", "clob"),
 }
 _COLLECTIONS = {"SET": TypeCode.SET, "MULTISET": TypeCode.MULTISET, "LIST": TypeCode.LIST}
 
@@ -220,9 +221,9 @@ def parse_type(toks: list[Tok], i: int) -> tuple[SqlType, int]:
         if i + 1 >= len(toks) or not toks[i + 1].is_op("("):
             raise SqlError(SYNTAX_ERROR, near=tok.text, offset=tok.pos)
         end = _matching(toks, i + 1)
-        text = _type_text(toks[i : end + 1])
-        code = _COLLECTIONS.get(word, TypeCode.ROW)
-        return _fixed(code, 0, "VARCHAR", text), end + 1
+        from .composite import parse_type as composite_type  # composite builds on this module
+
+        return composite_type(toks, i, end + 1), end + 1
     raise SqlError(SYNTAX_ERROR, near=tok.text, offset=tok.pos)
 
 
@@ -236,8 +237,8 @@ def _decimal(toks: list[Tok], i: int, money: bool) -> tuple[SqlType, int]:
     prec = vals[0]
     if not 1 <= prec <= 32 or len(vals) > 2 or (len(vals) == 2 and vals[1] > prec):
         raise SqlError(SYNTAX_ERROR, near=toks[i].text, offset=toks[i].pos)
-    if len(vals) == 1:
-        return _fixed(code, (prec << 8) | 255, "DOUBLE"), j
+    if len(vals) == 1:  # floating DECIMAL(p): its exact text (decfloat)
+        return _fixed(code, (prec << 8) | 255, "VARCHAR"), j
     return _fixed(code, (prec << 8) | vals[1], f"DECIMAL({prec},{vals[1]})"), j
 
 
@@ -248,13 +249,6 @@ def _varchar(toks: list[Tok], i: int, code: TypeCode) -> tuple[SqlType, int]:
     if not 1 <= size <= 255 or reserve > size:
         raise SqlError(SYNTAX_ERROR, near=toks[i].text, offset=toks[i].pos)
     return _fixed(code, size + 256 * reserve, "VARCHAR"), j
-
-
-def _type_text(toks: list[Tok]) -> str:
-    """Normalised text of a composite type, e.g. ``set(integer not null)``."""
-    from .lexer import render
-
-    return render(toks).lower()
 
 
 # --- DATETIME and INTERVAL literals -------------------------------------------------------
@@ -336,5 +330,8 @@ def extend_sql(arg: str, q: Qualifier) -> str:
 
 
 def cast_target(t: SqlType) -> str:
-    """DuckDB type to cast to for ``::t`` / ``CAST(x AS t)``."""
+    """DuckDB type to cast to for ``::t`` / ``CAST(x AS t)``: a floating DECIMAL(p) value in an
+    expression is a DOUBLE (decfloat)."""
+    if t.type_code == TypeCode.DECIMAL and t.length & 0xFF == 255:
+        return "DOUBLE"
     return t.duck_type

@@ -23,6 +23,7 @@ from informix_wire.messages.dispatch import (
     read_request_message,
     read_request_pdu,
 )
+from informix_wire.messages.lodata import LoData, LoDataReply, LoOp
 from informix_wire.messages.replies import (
     CloseAck,
     Cost,
@@ -85,11 +86,11 @@ __all__ = [
     "CursorName", "DbClose", "DbList", "DbOpen", "Describe", "DescribeInput", "Done", "Eot",
     "ExecRoutine", "Execute", "Exit", "FastPathResult", "FetchBlob", "File", "FileOp",
     "FileReadChunk", "FileReadTotal", "FileWriteAck", "FileWriteChunk", "GetDbList", "GetRoutine",
-    "Hold", "Info", "InfoReply", "InputDescribe", "InsertDone", "Message", "NDescribe", "NFetch",
-    "Open", "Prepare", "Protocols", "PutError", "Release", "ReleaseSavepoint", "ReoptOpen",
-    "Reply", "Request", "RetType", "RollbackSavepoint", "RollbackWork", "RoutineHandle", "SFetch",
-    "Scroll", "ScrollType", "SetSavepoint", "SqlErrorInfo", "StatementId", "Tuple", "TupleId",
-    "TypeColumn", "TypedValue", "Version", "WantDone", "XactStat", "encode_pdu",
-    "read_reply_message", "read_reply_pdu", "read_request_message", "read_request_pdu",
-    "read_value", "write_value",
+    "Hold", "Info", "InfoReply", "InputDescribe", "InsertDone", "LoData", "LoDataReply", "LoOp",
+    "Message", "NDescribe", "NFetch", "Open", "Prepare", "Protocols", "PutError", "Release",
+    "ReleaseSavepoint", "ReoptOpen", "Reply", "Request", "RetType", "RollbackSavepoint",
+    "RollbackWork", "RoutineHandle", "SFetch", "Scroll", "ScrollType", "SetSavepoint",
+    "SqlErrorInfo", "StatementId", "Tuple", "TupleId", "TypeColumn", "TypedValue", "Version",
+    "WantDone", "XactStat", "encode_pdu", "read_reply_message", "read_reply_pdu",
+    "read_request_message", "read_request_pdu", "read_value", "write_value",
 ]  # fmt: skip

@@ -15,7 +15,7 @@ from typing import TypeAlias
 from informix_wire.capabilities import Capabilities
 from informix_wire.codec import Incomplete, Reader
 from informix_wire.errors import ProtocolError
-from informix_wire.messages import blobs, routines
+from informix_wire.messages import blobs, lodata, routines
 from informix_wire.messages import replies as rep
 from informix_wire.messages import requests as req
 from informix_wire.messages.dblist import DbList, GetDbList
@@ -50,6 +50,7 @@ Reply: TypeAlias = (
     | routines.FastPathResult
     | rep.PutError
     | DbList
+    | lodata.LoDataReply
 )
 
 Request: TypeAlias = (
@@ -91,6 +92,7 @@ Request: TypeAlias = (
     | req.BatchEnd
     | req.DescribeInput
     | GetDbList
+    | lodata.LoData
     | rep.Eot
     | rep.Exit
     | rep.Protocols
@@ -123,6 +125,7 @@ _REPLIES: dict[int, Callable[[Reader, Capabilities], Reply]] = {
         routines.FastPathResult,
         rep.PutError,
         DbList,
+        lodata.LoDataReply,
     )
 }
 
@@ -166,6 +169,7 @@ _REQUESTS: dict[int, Callable[[Reader, Capabilities], Request]] = {
         req.BatchEnd,
         req.DescribeInput,
         GetDbList,
+        lodata.LoData,
         rep.Eot,
         rep.Exit,
         rep.Protocols,

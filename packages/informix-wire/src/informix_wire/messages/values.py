@@ -20,8 +20,9 @@ UDTVAR 40, UDTFIXED 41, LVARCHAR 43,         ``[int len][bytes]`` (IfxBaseType.t
 SENDRECV 44, BOOL 45, IMPEXP 46/47           IfxLvarchar.toIfx; receiveFastPath 40/41/44)
 ===========================================  ===================================================
 
-ROW and collections (19-23) carry a serialized type description whose framing is not pinned yet:
-they raise NotSupportedError rather than guess.
+ROW and collection parameters go as SENDRECV 44 holding the binary complex form (JDBC
+IfxComplexOutput; built by informix_types.composite_binary). A value typed 19-23 itself is never
+sent by JDBC, so its framing is not pinned: it raises NotSupportedError rather than guess.
 """
 
 from __future__ import annotations

@@ -23,6 +23,8 @@ from .nodes import Expr, VarType
 SMALLINT_RANGE = -1214
 INTEGER_RANGE = -1215
 DECIMAL_PRECISION = -1226
+#: -1213 "A character to numeric conversion process failed" (IBM finderr).
+TO_NUMBER = -1213
 
 _INT_LIMITS = {
     int(TypeCode.SMALLINT): (32767, SMALLINT_RANGE),
@@ -236,6 +238,12 @@ def coerce(value: object, vtype: VarType | None, sql: SqlCall) -> object:
         value, (int, float, decimal.Decimal)
     ):
         return float(value)
+    if code == TypeCode.DECIMAL and vtype.length & 0xFF == 255 and isinstance(value, str):
+        text = value
+        try:  # a floating DECIMAL column's stored text (decfloat)
+            value = decimal.Decimal(text.strip())
+        except decimal.InvalidOperation:
+            raise SqlError(TO_NUMBER, near=text) from None
     if (
         code in (TypeCode.DECIMAL, TypeCode.MONEY)
         and isinstance(value, (int, decimal.Decimal))
