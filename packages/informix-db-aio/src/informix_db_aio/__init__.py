@@ -17,6 +17,7 @@ from informix_db.rows import dict_row, namedtuple_row, tuple_row
 from informix_db_aio._version import __version__
 from informix_db_aio.connection import Connection, connect
 from informix_db_aio.cursor import Cursor
+from informix_db_aio.lob import AsyncLob
 from informix_db_aio.scroll_cursor import ScrollCursor
 from informix_wire.errors import (
     DatabaseError,
@@ -53,7 +54,7 @@ async def create_pool(**kwargs: Any) -> Any:
 
 
 __all__ = [
-    "BLOB_PLACEHOLDER", "Connection", "Cursor", "DataError", "DatabaseError", "Error",
+    "BLOB_PLACEHOLDER", "AsyncLob", "Connection", "Cursor", "DataError", "DatabaseError", "Error",
     "IntegrityError", "InterfaceError", "InternalError", "NotSupportedError",
     "OperationalError", "ProgrammingError", "ScrollCursor", "Warning", "__version__", "apilevel",
     "connect", "create_pool", "dict_row", "namedtuple_row", "paramstyle", "threadsafety",

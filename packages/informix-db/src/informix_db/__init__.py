@@ -30,6 +30,7 @@ from informix_db.dbapi import (
     Timestamp,
     TimestampFromTicks,
 )
+from informix_db.lob import Lob
 from informix_db.rows import RowMaker, dict_row, namedtuple_row, tuple_row
 from informix_db.scroll_cursor import ScrollCursor
 from informix_types import (
@@ -137,11 +138,10 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "BINARY", "BLOB_PLACEHOLDER", "DATETIME", "NUMBER", "ROWID", "STRING", "Binary",
-    "BlobDescriptor", "BlobLocator", "ScrollCursor",
-    "ClobLocator", "CollectionValue", "ConnectParams", "Connection", "Cursor", "DataError",
-    "DatabaseError", "Date", "DateFromTicks", "Error", "IntegrityError", "InterfaceError",
-    "InternalError", "IntervalYM", "NotSupportedError", "OperationalError", "ProgrammingError",
-    "RowValue", "Time", "TimeFromTicks", "Timestamp", "TimestampFromTicks", "Warning",
-    "__version__", "apilevel", "connect", "dict_row", "namedtuple_row", "paramstyle",
-    "threadsafety", "tuple_row",
+    "BlobDescriptor", "BlobLocator", "ClobLocator", "CollectionValue", "ConnectParams",
+    "Connection", "Cursor", "DataError", "DatabaseError", "Date", "DateFromTicks", "Error",
+    "IntegrityError", "InterfaceError", "InternalError", "IntervalYM", "Lob", "NotSupportedError",
+    "OperationalError", "ProgrammingError", "RowValue", "ScrollCursor", "Time", "TimeFromTicks",
+    "Timestamp", "TimestampFromTicks", "Warning", "__version__", "apilevel", "connect",
+    "dict_row", "namedtuple_row", "paramstyle", "threadsafety", "tuple_row",
 ]  # fmt: skip
