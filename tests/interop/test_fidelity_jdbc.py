@@ -10,48 +10,25 @@ as IDS would.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-ifxjdbc = pytest.importorskip("ifxjdbc")
+from jdbc_programs import scenario_data, scenarios
 
 pytestmark = pytest.mark.interop
-
-JAVA = Path(__file__).parent / "java" / "InteropFidelity.java"
-#: The whole JDBC run takes seconds; this bounds a hang.
-RUN_TIMEOUT = 150
 
 
 @pytest.fixture(scope="session")
 def fidelity_jdbc(informix_server: Any) -> dict[str, Any]:
     """Scenario name -> its JSON line."""
-    try:
-        classes = ifxjdbc.compile_java([JAVA])
-    except ifxjdbc.JdbcUnavailable as exc:
-        pytest.skip(str(exc))
-    args = [informix_server.host, str(informix_server.port)]
-    done = ifxjdbc.run_java(classes, "InteropFidelity", args, timeout=RUN_TIMEOUT)
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    results = {entry["scenario"]: entry for entry in map(json.loads, lines)}
-    if not results:
-        pytest.fail(
-            f"InteropFidelity printed nothing (exit {done.returncode}):\n{done.stderr[-3000:]}"
-        )
-    return results
+    return scenarios("InteropFidelity", [informix_server.host, str(informix_server.port)])
 
 
 @pytest.fixture
 def jdbc(fidelity_jdbc: dict[str, Any], request: pytest.FixtureRequest) -> Any:
     """The data of the JDBC scenario named like the test (``test_<scenario>``)."""
-    name = request.node.name.removeprefix("test_").split("[")[0]
-    entry = fidelity_jdbc.get(name)
-    assert entry is not None, f"scenario {name} did not run"
-    assert entry["ok"], f"{name}: sqlcode {entry.get('sqlcode')}: {entry.get('error')}"
-    return entry["data"]
+    return scenario_data(fidelity_jdbc, request)
 
 
 def test_char_lengths_and_blanks(jdbc: Any) -> None:

@@ -5,30 +5,18 @@ informix_db's scroll cursor agree on every position of the same walk."""
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from jdbc_programs import command, compiled, connect
 
 import informix_db
 
-ifxjdbc = pytest.importorskip("ifxjdbc")
-
 pytestmark = pytest.mark.interop
 
-JAVA = Path(__file__).parent / "java" / "InteropLobs.java"
-#: One JDBC run takes a few seconds; this bounds a hang.
-RUN_TIMEOUT = 120
 SCROLL_ROWS = 100
-
-
-def _connect(server: Any) -> informix_db.Connection:
-    return informix_db.connect(
-        host=server.host, port=server.port, user=server.user, password=server.password,
-        database=server.database, server=server.server_name, autocommit=True,
-    )  # fmt: skip
 
 
 def pattern(row: int, size: int) -> bytes:
@@ -43,21 +31,11 @@ def letters(row: int, size: int) -> str:
 @pytest.fixture(scope="module")
 def java(informix_server: Any) -> Callable[..., Any]:
     """Runs one InteropLobs command and returns its data (failing with the Java error)."""
-    try:
-        classes = ifxjdbc.compile_java([JAVA])
-    except ifxjdbc.JdbcUnavailable as exc:
-        pytest.skip(str(exc))
+    compiled("InteropLobs")
 
-    def run(command: str, table: str, *extra: str) -> Any:
-        args = [informix_server.host, str(informix_server.port), command, table, *extra]
-        done = ifxjdbc.run_java(classes, "InteropLobs", args, timeout=RUN_TIMEOUT)
-        lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-        assert lines, (
-            f"InteropLobs printed nothing (exit {done.returncode}):\n{done.stderr[-3000:]}"
-        )
-        entry = json.loads(lines[-1])
-        assert entry["ok"], f"{command}: sqlcode {entry.get('sqlcode')}: {entry.get('error')}"
-        return entry["data"]
+    def run(name: str, table: str, *extra: str) -> Any:
+        args = [informix_server.host, str(informix_server.port), name, table, *extra]
+        return command("InteropLobs", args)
 
     return run
 
@@ -65,10 +43,10 @@ def java(informix_server: Any) -> Callable[..., Any]:
 @pytest.fixture
 def table(informix_server: Any) -> Iterator[str]:
     name = "lobx_" + hashlib.sha1(str(id(object())).encode()).hexdigest()[:10]
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         conn.cursor().execute(f"CREATE TABLE {name} (id INT, b BYTE, t TEXT)")
     yield name
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         conn.cursor().execute(f"DROP TABLE {name}")
 
 
@@ -86,7 +64,7 @@ def test_jdbc_reads_what_informix_db_wrote(
             rows.append((i, None, None))
         else:
             rows.append((i, pattern(i, size), ("é" + letters(i, size))[:size]))
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         conn.cursor().executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", rows)
     seen = java("read", table)
     expected = []
@@ -102,7 +80,7 @@ def test_informix_db_reads_what_jdbc_wrote(
 ) -> None:
     sizes = [0, 3, 1025, 70_000, 1_000_000, -1]
     assert java("write", table, *map(str, sizes)) == len(sizes)
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         cur = conn.cursor().execute(f"SELECT id, b, t FROM {table} ORDER BY id")
         got = cur.fetchall()
     expected = [
@@ -115,12 +93,12 @@ def test_informix_db_reads_what_jdbc_wrote(
 @pytest.fixture
 def numbers(informix_server: Any) -> Iterator[str]:
     name = "scrollx_" + hashlib.sha1(str(id(object())).encode()).hexdigest()[:10]
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         cur = conn.cursor()
         cur.execute(f"CREATE TABLE {name} (n INT)")
         cur.executemany(f"INSERT INTO {name} VALUES (?)", [(i,) for i in range(1, SCROLL_ROWS + 1)])
     yield name
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         conn.cursor().execute(f"DROP TABLE {name}")
 
 
@@ -129,7 +107,7 @@ def test_scroll_positions_agree(
 ) -> None:
     walk = java("scroll", numbers)
     assert len(walk) == 16
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         cur = conn.cursor(scrollable=True)
         cur.execute(f"SELECT n FROM {numbers} ORDER BY n")
         moves: dict[str, Callable[[int], Any]] = {
@@ -152,10 +130,10 @@ def test_scroll_positions_agree(
 @pytest.fixture
 def smart_table(informix_server: Any) -> Iterator[str]:
     name = "slobx_" + hashlib.sha1(str(id(object())).encode()).hexdigest()[:10]
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         conn.cursor().execute(f"CREATE TABLE {name} (id INT, data BLOB, notes CLOB)")
     yield name
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         conn.cursor().execute(f"DROP TABLE {name}")
 
 
@@ -167,7 +145,7 @@ def test_informix_db_reads_blob_and_clob_jdbc_wrote(
 ) -> None:
     """JDBC writes through filetoblob / filetoclob from real client files (SQ_FILE READ)."""
     assert java("filewrite", smart_table, str(tmp_path), *map(str, SMART_SIZES)) == len(SMART_SIZES)
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         cur = conn.cursor()
         for i, size in enumerate(SMART_SIZES):
             data = cur.read_blob_column(f"SELECT data FROM {smart_table} WHERE id = ?", (i,))
@@ -183,7 +161,7 @@ def test_jdbc_reads_blob_and_clob_informix_db_wrote(
     informix_server: Any, java: Callable[..., Any], smart_table: str, tmp_path: Path
 ) -> None:
     """JDBC reads through lotofile into real client files (SQ_FILE WRITE)."""
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         cur = conn.cursor()
         for i, size in enumerate(SMART_SIZES):
             if size < 0:
@@ -222,7 +200,7 @@ def test_informix_db_reads_through_locators_what_jdbc_wrote(
     setString / setClob for the CLOB: ifx_lo_create, SQ_LODATA writes, ifx_lo_close, then the
     locator in SQ_BIND); informix_db fetches the locators and reads them with open_lob."""
     assert java("smartwrite", smart_table, *map(str, LOCATOR_SIZES)) == len(LOCATOR_SIZES)
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         rows = conn.cursor().execute(f"SELECT id, data, notes FROM {smart_table} ORDER BY id")
         for (i, data, notes), size in zip(rows.fetchall(), LOCATOR_SIZES, strict=True):
             if size < 0:
@@ -243,7 +221,7 @@ def test_jdbc_reads_through_locators_what_informix_db_wrote(
     """informix_db writes even rows by binding bytes / str, odd rows by writing new LOBs
     (create_lob, several writes) and binding their locators; JDBC reads each value with
     getBytes and getBlob, getString and getClob."""
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         cur = conn.cursor()
         sql = f"INSERT INTO {smart_table} (id, data, notes) VALUES (?, ?, ?)"
         for i, size in enumerate(LOCATOR_SIZES):

@@ -9,22 +9,16 @@ routines and ``jp_log`` in place, and the session fixture drops them afterwards.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from jdbc_programs import connect, scenario_data, scenarios
 
 import informix_db
 
-ifxjdbc = pytest.importorskip("ifxjdbc")
-
 pytestmark = pytest.mark.interop
 
-JAVA = Path(__file__).parent / "java" / "InteropProcs.java"
-#: The whole JDBC run takes seconds; this bounds a hang.
-RUN_TIMEOUT = 150
 ROUTINES = [
     ("FUNCTION", "jp_add"), ("FUNCTION", "jp_stats"), ("FUNCTION", "jp_series"),
     ("PROCEDURE", "jp_log_add"), ("FUNCTION", "jp_log_list"), ("FUNCTION", "jp_fact"),
@@ -32,32 +26,11 @@ ROUTINES = [
 ]  # fmt: skip
 
 
-def _connect(server: Any) -> informix_db.Connection:
-    return informix_db.connect(
-        host=server.host, port=server.port, user=server.user, password=server.password,
-        database=server.database, server=server.server_name, autocommit=True,
-    )  # fmt: skip
-
-
 @pytest.fixture(scope="session")
 def procs_jdbc(informix_server: Any) -> Iterator[dict[str, Any]]:
     """Scenario name -> its JSON line; the jp_* routines exist while the tests run."""
-    try:
-        classes = ifxjdbc.compile_java([JAVA])
-    except ifxjdbc.JdbcUnavailable as exc:
-        pytest.skip(str(exc))
-    args = [informix_server.host, str(informix_server.port)]
-    done = ifxjdbc.run_java(classes, "InteropProcs", args, timeout=RUN_TIMEOUT)
-    results = {
-        entry["scenario"]: entry
-        for entry in map(json.loads, filter(lambda s: s.startswith("{"), done.stdout.splitlines()))
-    }
-    if not results:
-        pytest.fail(
-            f"InteropProcs printed nothing (exit {done.returncode}):\n{done.stderr[-3000:]}"
-        )
-    yield results
-    with _connect(informix_server) as conn:
+    yield scenarios("InteropProcs", [informix_server.host, str(informix_server.port)])
+    with connect(informix_server) as conn:
         cur = conn.cursor()
         for kind, name in ROUTINES:
             cur.execute(f"DROP {kind} IF EXISTS {name}")
@@ -67,16 +40,12 @@ def procs_jdbc(informix_server: Any) -> Iterator[dict[str, Any]]:
 @pytest.fixture
 def jdbc(procs_jdbc: dict[str, Any], request: pytest.FixtureRequest) -> Any:
     """The data of the JDBC scenario named like the test (``test_<scenario>``)."""
-    name = request.node.name.removeprefix("test_").split("[")[0]
-    entry = procs_jdbc.get(name)
-    assert entry is not None, f"scenario {name} did not run"
-    assert entry["ok"], f"{name}: sqlcode {entry.get('sqlcode')}: {entry.get('error')}"
-    return entry["data"]
+    return scenario_data(procs_jdbc, request)
 
 
 @pytest.fixture
 def cur(informix_server: Any, procs_jdbc: dict[str, Any]) -> Iterator[informix_db.Cursor]:
-    with _connect(informix_server) as conn:
+    with connect(informix_server) as conn:
         yield conn.cursor()
 
 

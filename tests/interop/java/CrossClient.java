@@ -56,7 +56,7 @@ public class CrossClient {
                         out.put("reconnected", true);
                     }
                 }
-                System.out.println(json(out));
+                System.out.println(Json.exact(out));
                 System.out.flush();
             }
         } finally {
@@ -171,7 +171,7 @@ public class CrossClient {
         }
     }
 
-    // ---- hex and JSON ---------------------------------------------------------------------
+    // ---- hex --------------------------------------------------------------------------
     static String unhex(String h) { return new String(fromHex(h), StandardCharsets.UTF_8); }
 
     static byte[] fromHex(String h) {
@@ -184,33 +184,5 @@ public class CrossClient {
         StringBuilder s = new StringBuilder();
         for (byte x : b) s.append(String.format("%02x", x));
         return s.toString();
-    }
-
-    static String json(Object o) {
-        if (o == null) return "null";
-        if (o instanceof Boolean || o instanceof Integer) return o.toString();
-        if (o instanceof Map) {
-            StringBuilder b = new StringBuilder("{");
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
-                if (b.length() > 1) b.append(',');
-                b.append(json(e.getKey().toString())).append(':').append(json(e.getValue()));
-            }
-            return b.append('}').toString();
-        }
-        if (o instanceof List) {
-            StringBuilder b = new StringBuilder("[");
-            for (Object x : (List<?>) o) {
-                if (b.length() > 1) b.append(',');
-                b.append(json(x));
-            }
-            return b.append(']').toString();
-        }
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : o.toString().toCharArray()) {
-            if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20 || c > 0x7e) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.append('"').toString();
     }
 }

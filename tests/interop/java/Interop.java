@@ -17,35 +17,6 @@ public class Interop {
         return DriverManager.getConnection(url("testdb", ""));
     }
 
-    // ---- a tiny JSON writer -------------------------------------------------------------
-    static String q(Object o) {
-        if (o == null) return "null";
-        if (o instanceof Boolean || o instanceof Number) return o.toString();
-        if (o instanceof Map) {
-            StringBuilder b = new StringBuilder("{");
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
-                if (b.length() > 1) b.append(',');
-                b.append(q(e.getKey().toString())).append(':').append(q(e.getValue()));
-            }
-            return b.append('}').toString();
-        }
-        if (o instanceof List) {
-            StringBuilder b = new StringBuilder("[");
-            for (Object x : (List<?>) o) {
-                if (b.length() > 1) b.append(',');
-                b.append(q(x));
-            }
-            return b.append(']').toString();
-        }
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : o.toString().toCharArray()) {
-            if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.append('"').toString();
-    }
-
     interface Scenario { Map<String, Object> run() throws Exception; }
 
     static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
@@ -93,7 +64,7 @@ public class Interop {
                 if (t instanceof SQLException) line.put("sqlcode", ((SQLException) t).getErrorCode());
                 line.put("error", t.toString());
             }
-            System.out.println(q(line));
+            System.out.println(Json.q(line));
             System.out.flush();
         }
     }

@@ -28,28 +28,6 @@ import java.sql.*;
 import java.util.*;
 
 public class InteropLobs {
-    static String q(Object o) {
-        if (o == null) return "null";
-        if (o instanceof Boolean || o instanceof Number) return o.toString();
-        if (o instanceof List) {
-            StringBuilder b = new StringBuilder("[");
-            for (Object x : (List<?>) o) {
-                if (b.length() > 1) b.append(',');
-                b.append(q(x));
-            }
-            return b.append(']').toString();
-        }
-        if (o instanceof Map) {
-            StringBuilder b = new StringBuilder("{");
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
-                if (b.length() > 1) b.append(',');
-                b.append(q(e.getKey().toString())).append(':').append(q(e.getValue()));
-            }
-            return b.append('}').toString();
-        }
-        String s = o.toString().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-        return "\"" + s + "\"";
-    }
 
     static String sha(byte[] data) throws Exception {
         if (data == null) return null;
@@ -239,6 +217,6 @@ public class InteropLobs {
             }
             line.put("error", trace.toString());
         }
-        System.out.println(q(line));
+        System.out.println(Json.q(line));
     }
 }
