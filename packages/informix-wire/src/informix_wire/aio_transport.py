@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from informix_wire.buffer import ReadBuffer
 from informix_wire.errors import ConnectionLost, NotSupportedError, OperationalError, WireTimeout
+from informix_wire.tls import untrusted_message
 from informix_wire.transport import CONNECT_FAILED, INTERRUPT_BYTE, RECV_SIZE
 
 T = TypeVar("T")
@@ -215,7 +216,7 @@ async def open_tcp(
         ) from None
     except ssl.SSLCertVerificationError as exc:
         raise OperationalError(
-            f"TLS certificate of {address} not trusted: {exc.verify_message or exc}",
+            untrusted_message(address, exc),
             sqlcode=CONNECT_FAILED,
         ) from exc
     except OSError as exc:

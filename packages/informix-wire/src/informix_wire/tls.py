@@ -49,3 +49,12 @@ def tls_context(
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
     return context
+
+
+def untrusted_message(address: str, exc: ssl.SSLCertVerificationError) -> str:
+    """Why a certificate was refused, and the two ways out (the driver spells them ``tls_cafile``
+    and ``tls_verify=False``)."""
+    return (
+        f"TLS certificate of {address} not trusted: {exc.verify_message or exc} (trust its CA"
+        " with a cafile, or turn verification off for a development server)"
+    )

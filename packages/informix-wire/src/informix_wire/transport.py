@@ -18,6 +18,7 @@ import ssl
 
 from informix_wire.buffer import ReadBuffer
 from informix_wire.errors import ConnectionLost, NotSupportedError, OperationalError, WireTimeout
+from informix_wire.tls import untrusted_message
 
 #: Bytes asked of one ``recv``.
 RECV_SIZE = 64 * 1024
@@ -199,7 +200,7 @@ def connect_tcp(
     except ssl.SSLCertVerificationError as exc:
         sock.close()
         raise OperationalError(
-            f"TLS certificate of {address} not trusted: {exc.verify_message or exc}",
+            untrusted_message(address, exc),
             sqlcode=CONNECT_FAILED,
         ) from exc
     except OSError as exc:  # ssl.SSLError included
