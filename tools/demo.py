@@ -3,7 +3,11 @@ happens (``./dev demo`` / ``tox -e demo`` run it)."""
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 import informix_db
+from informix_db import aio
 from informix_testserver import TestServer
 
 
@@ -66,8 +70,42 @@ def main() -> None:
             cur.execute("SELECT name FROM demo_users WHERE id = ?", (1,))
             print(f"the connection is still usable: {cur.fetchone()}")
 
+            show("a scroll cursor")
+            scroll = conn.cursor(scrollable=True)
+            scroll.execute("SELECT name FROM demo_users ORDER BY id")
+            print(f"last {scroll.fetch_last()}, first {scroll.fetch_first()}, "
+                  f"second {scroll.fetch_absolute(2)}, rows {scroll.rowcount}")  # fmt: skip
+            scroll.close()
+
+            show("a BLOB through a locator, a SET column")
+            cur.execute(
+                "CREATE TABLE demo_docs (id INT, body BLOB, tags SET(VARCHAR(10) NOT NULL))"
+            )
+            with conn.create_lob("blob") as lob:
+                lob.write(b"%PDF-1.7 " + bytes(100_000))
+                locator = lob.locator
+            cur.execute("INSERT INTO demo_docs VALUES (?, ?, ?)", (1, locator, {"a", "b"}))
+            conn.commit()
+            cur.execute("SELECT body, tags FROM demo_docs WHERE id = 1")
+            body, tags = cur.fetchone()
+            with conn.open_lob(body) as lob:
+                print(f"BLOB of {lob.size()} bytes starting {lob.read(8)!r}; tags {sorted(tags)}")
+
+            cur.execute("DROP TABLE demo_docs")
             cur.execute("DROP TABLE demo_users")
-        print("\nconnection closed; done")
+        print("\nconnection closed")
+        asyncio.run(async_demo(server))
+        print("\ndone")
+
+
+async def async_demo(server: Any) -> None:
+    show("asyncio, through a pool")
+    pool = await aio.create_pool(server.dsn(), min_size=1, max_size=4)
+    async with pool.connection() as conn:
+        cur = await conn.cursor()
+        await cur.execute("SELECT tabname FROM systables WHERE tabid = ?", (1,))
+        print(f"systables row 1 names {(await cur.fetchone())[0]!r}")
+    await pool.close()
 
 
 if __name__ == "__main__":

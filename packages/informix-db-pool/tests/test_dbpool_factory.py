@@ -21,13 +21,13 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     servers = {"db1": FakeServer("db1"), "db2": FakeServer("db2")}
     aservers = {"db1": AsyncFakeServer("db1")}
 
-    def connect(**kwargs: Any) -> Any:
-        seen.append(kwargs)
-        return servers[kwargs["host"]].connect()
+    def connect(dsn: str | None = None, **kwargs: Any) -> Any:
+        seen.append({"dsn": dsn, **kwargs} if dsn else kwargs)
+        return servers[kwargs.get("host") or dsn.split("//")[1]].connect()
 
-    async def connect_async(**kwargs: Any) -> Any:
-        seen.append(kwargs)
-        return await aservers[kwargs["host"]].connect_async()
+    async def connect_async(dsn: str | None = None, **kwargs: Any) -> Any:
+        seen.append({"dsn": dsn, **kwargs} if dsn else kwargs)
+        return await aservers[kwargs.get("host") or dsn.split("//")[1]].connect_async()
 
     monkeypatch.setitem(sys.modules, "informix_db", types.SimpleNamespace(connect=connect))
     monkeypatch.setitem(
@@ -69,6 +69,17 @@ def test_single_host_and_errors(calls: list[dict[str, Any]]) -> None:
     assert calls[-1] == {"host": "db1", "port": 9088, "user": "u"}  # min_size=0: no connect yet
     with pool.connection() as conn:
         assert conn.server.name == "db2"
+    pool.close()
+
+
+def test_a_dsn_alone_says_where(calls: list[dict[str, Any]]) -> None:
+    """The dsn goes to every connect; with no host= it alone names the server."""
+    pool = create_pool("informix://db2", user="u", min_size=1)
+    assert calls == [{"dsn": "informix://db2", "user": "u"}]
+    assert pool.name == "pool (dsn)"
+    pool.close()
+    pool = create_pool("informix://db1", host="db2", port=9090, min_size=1)
+    assert calls[-1] == {"dsn": "informix://db1", "host": "db2", "port": 9090}  # host= wins
     pool.close()
 
 

@@ -37,7 +37,7 @@ threadsafety = 1
 paramstyle = "qmark"
 
 
-async def create_pool(**kwargs: Any) -> Any:
+async def create_pool(dsn: str | None = None, **kwargs: Any) -> Any:
     """An opened ``informix_db_pool.AsyncConnectionPool``: pool keywords (``min_size``,
     ``max_size``, ``acquire_timeout`` ...; see docs/pool.md) and ``connect`` keywords mixed, as
     the seed README shows. The pool package is imported here, by name: it builds on this one."""
@@ -50,7 +50,7 @@ async def create_pool(**kwargs: Any) -> Any:
             'aio.create_pool needs the informix-db-pool package: pip install "informix-db[pool]"',
             name="informix_db_pool",
         ) from None
-    return await pool.create_async_pool(**kwargs)
+    return await pool.create_async_pool(dsn, **kwargs)
 
 
 __all__ = [
