@@ -129,7 +129,11 @@ class Cursor(CursorState["Connection"]):
         return self._pop(result)
 
     async def fetchone(self) -> Any:
-        return self._made(await self._next_raw(self._open_result()))
+        result = self._open_result()
+        rows = result.rows
+        while not rows and not result.ended:
+            await self._fetch_batch(result)
+        return self._pop_made(rows) if rows else None
 
     async def fetchmany(self, size: int | None = None) -> list[Any]:
         result = self._open_result()

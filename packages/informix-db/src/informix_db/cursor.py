@@ -107,7 +107,11 @@ class Cursor(CursorState["Connection"]):
         return self._pop(result)
 
     def fetchone(self) -> Any:
-        return self._made(self._next_raw(self._open_result()))
+        result = self._open_result()
+        rows = result.rows
+        while not rows and not result.ended:
+            self._fetch_batch(result)
+        return self._pop_made(rows) if rows else None
 
     def fetchmany(self, size: int | None = None) -> list[Any]:
         result = self._open_result()

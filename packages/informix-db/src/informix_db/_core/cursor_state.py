@@ -14,6 +14,7 @@ lock wait timed out, the caller was cancelled): the result waits in the queue fo
 
 from __future__ import annotations
 
+import collections
 import io
 import re
 import weakref
@@ -182,6 +183,8 @@ class CursorConnection(Protocol):
     """What a cursor uses of its connection besides running operations."""
 
     _session: Session
+    #: Read by the cursor's per-row check (``_check_open`` raises the error).
+    _closed: bool
 
     @property
     def closed(self) -> bool: ...
@@ -310,8 +313,12 @@ class CursorState(Generic[ConnT]):
             return
         self._result = result
         self.rownumber = 0
-        encoding = self._encoding
-        self._description = [describe_column(c, encoding) for c in prepared.describe.columns]
+        described = prepared.description
+        if described is None:
+            encoding = self._encoding
+            columns = prepared.describe.columns
+            described = prepared.description = tuple(describe_column(c, encoding) for c in columns)
+        self._description = list(described)  # the caller's own list: the statement's stays intact
         self._make_row = self.row_factory(self)
         if not result.finished:
             self._finalizer = weakref.finalize(self, self._session.abandon, result)
@@ -324,10 +331,13 @@ class CursorState(Generic[ConnT]):
     # -- rows ------------------------------------------------------------------------------------
 
     def _open_result(self) -> st.Result:
-        self._check()
-        if self._result is None:
+        """The current result; raises like ``_check``, or ProgrammingError without one. Runs
+        once per ``fetchone``: the usual case is tested in one expression."""
+        result = self._result
+        if result is None or self._closed or self._connection._closed:
+            self._check()
             raise ProgrammingError("no result set: execute a statement that returns rows first")
-        return self._result
+        return result
 
     def _fetched(self, result: st.Result) -> None:
         """A batch arrived: its warnings join ``messages``."""
@@ -345,6 +355,14 @@ class CursorState(Generic[ConnT]):
         self.rownumber = (self.rownumber or 0) + 1
         return rows.popleft()
 
+    def _pop_made(self, rows: collections.deque[tuple[Any, ...]]) -> Any:
+        """The first of the buffered ``rows`` (there is one), made; ``fetchone``'s per-row step,
+        in one call."""
+        self.rownumber = (self.rownumber or 0) + 1
+        row = rows.popleft()
+        make = self._make_row
+        return row if make is None else make(row)
+
     def _take(self, result: st.Result, limit: int | None) -> list[Any]:
         """Up to ``limit`` buffered rows (all with None), made; they leave the buffer."""
         rows = result.rows
@@ -353,7 +371,8 @@ class CursorState(Generic[ConnT]):
             taken = list(rows)
             rows.clear()
         else:
-            taken = [rows.popleft() for _ in range(n)]
+            popleft = rows.popleft
+            taken = [popleft() for _ in range(n)]
         self.rownumber = (self.rownumber or 0) + n
         make = self._make_row
         return taken if make is None else list(map(make, taken))

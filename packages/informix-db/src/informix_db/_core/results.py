@@ -15,6 +15,7 @@ from typing import Any
 from informix_db._core.sqfile import FileChannel
 from informix_wire import messages as m
 from informix_wire.errors import ProtocolError
+from informix_wire.errors import Warning as DbWarning
 
 #: One warning as PEP 249's ``Cursor.messages`` holds it: (class, text).
 Message = tuple[type[Warning], str]
@@ -67,9 +68,12 @@ class Reply:
         self.blob = bytearray() if blob else None
 
     def add_tuple(self, tup: m.Tuple) -> None:
-        if self.decode is None:
+        """Decode one row (called per row: attributes are read once each)."""
+        decode = self.decode
+        if decode is None:
             raise ProtocolError("the server sent a row where no result set was open")
-        self.rows.append(self.decode(tup.data[tup.offset : tup.offset + tup.size]))
+        start = tup.offset
+        self.rows.append(decode(tup.data[start : start + tup.size]))
         if tup.warning:
             self.warnings.append(f"row warning flags 0x{tup.warning:04x}")
 
@@ -145,9 +149,10 @@ class Reply:
 
     def messages(self) -> list[Message]:
         """Warnings for ``Cursor.messages``: SQ_ERR warnings, row and statement warning flags."""
-        from informix_wire.errors import Warning as DbWarning
-
+        flags = self.done.warnings if self.done is not None else 0
+        if not flags and not self.warnings:
+            return []  # the usual case, once per reply (per row in an executemany)
         out: list[Message] = [(DbWarning, text) for text in self.warnings]
-        if self.done is not None and self.done.warnings:
-            out.append((DbWarning, f"statement warning flags 0x{self.done.warnings:04x}"))
+        if flags:
+            out.append((DbWarning, f"statement warning flags 0x{flags:04x}"))
         return out

@@ -55,9 +55,20 @@ TRANSACTION_CONTROL = frozenset(
 
 
 class Prepared:
-    """A statement prepared on the server: its id, description and row decoder."""
+    """A statement prepared on the server: its id, description and row decoder, and what the
+    driver works out from its DESCRIBE once rather than per execution."""
 
-    __slots__ = ("decode", "describe", "in_use", "markers", "released", "sql", "wire")
+    __slots__ = (
+        "blob_columns",
+        "decode",
+        "describe",
+        "description",
+        "in_use",
+        "markers",
+        "released",
+        "sql",
+        "wire",
+    )
 
     def __init__(
         self, wire: Wire, sql: str, markers: int, describe: m.Describe, decode: RowDecoder | None
@@ -67,6 +78,11 @@ class Prepared:
         self.markers = markers
         self.describe = describe
         self.decode = decode
+        #: Indexes of the BYTE/TEXT columns, whose contents are fetched after each batch.
+        self.blob_columns = lobs.blob_columns(describe.columns)
+        #: ``cursor.description``'s items, made by the first cursor that needs them
+        #: (``cursor_state``); kept here because a cached statement serves many executions.
+        self.description: tuple[tuple[Any, ...], ...] | None = None
         #: A cursor is using it (a cached statement is handed to one cursor at a time).
         self.in_use = False
         self.released = False
@@ -306,10 +322,8 @@ def fetch(wire: Wire, result: Result, fetch_size: int) -> Op[None]:
 
 def resolve_blobs(wire: Wire, prepared: Prepared, rows: list[tuple[Any, ...]]) -> Op[None]:
     """Fetch the BYTE/TEXT contents of ``rows`` while the cursor is open (``lobs.resolve``)."""
-    if rows:
-        columns = lobs.blob_columns(prepared.describe.columns)
-        if columns:
-            yield from lobs.resolve(wire, rows, columns)
+    if rows and prepared.blob_columns:
+        yield from lobs.resolve(wire, rows, prepared.blob_columns)
 
 
 def close(result: Result) -> None:
