@@ -4,8 +4,9 @@
 //   literals, row 2 with PreparedStatement.setObject of java.util collections and a
 //   java.sql.Struct, row 3 with NULL and empty collections, row 4 with setArray of the SET JDBC
 //   read back from row 2 (ResultSet.getArray), row 5 with setNull and an empty ArrayList.
-// - edges <table>: binds that need parameter types from SQ_IDESCRIBE (a Java array, a null
-//   object) and the class getObject gives a SET-typed expression; "ok" or the error each.
+// - edges <table>: binds that need parameter types from SQ_IDESCRIBE (a Java int[], a null
+//   object: ids 1 and 2) and the class getObject gives a SET-typed expression; "ok" or the
+//   error each.
 // - read <table>: prints every row: per column getObject (rendered), the class getString names,
 //   and for collections getArray's base type and elements; then the column metadata and the ids
 //   that WHERE clauses on the columns select.
@@ -180,10 +181,13 @@ public class InteropComposite {
             st.execute("CREATE TABLE " + table + " (id INT, s SET(INTEGER NOT NULL))");
         }
         String insert = "INSERT INTO " + table + " VALUES (?, ?)";
-        Object[][] binds = {{"java_array", new Integer[] {1, 2}}, {"object_null", null}};
+        // An int[]: JDBC itself refuses a boxed Integer[] for a SET of INTEGER (-79793, IfxArray
+        // types it INTEGER, IfxComplexOutput.writeCollection(Array) then wants an int[]).
+        Object[][] binds = {{"java_array", new int[] {1, 2}}, {"object_null", null}};
+        int id = 0;
         for (Object[] bind : binds) {
             try (PreparedStatement ps = c.prepareStatement(insert)) {
-                ps.setInt(1, 1);
+                ps.setInt(1, ++id);
                 ps.setObject(2, bind[1]);
                 ps.executeUpdate();
                 out.put((String) bind[0], "ok");

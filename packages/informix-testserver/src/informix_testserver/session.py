@@ -25,8 +25,9 @@ from informix_testserver import (
     sqfile,
     xactstat,
 )
+from informix_testserver.engine import named_types, param_types
 from informix_testserver.statements import Cursor, Statement, StatementTable
-from informix_types import decode_typed, row_encoder
+from informix_types import decode_typed
 from informix_types.codecs import ENVELOPE, FIXED, codec_for
 from informix_wire import messages as m
 from informix_wire.buffer import ReadBuffer
@@ -376,7 +377,8 @@ class Session:
         specs = sqfile.described(list(prepared.columns), plan) if plan else prepared.columns
         columns, size = describe_columns(specs, self.encoding)
         files = sqfile.written_columns(specs, plan) if plan else None
-        encode = lobs.wrap_row_encoder(self, columns, row_encoder(columns, self.encoding), files)
+        encoder = named_types.row_encoder(specs, columns, self.encoding)  # named ROW columns
+        encode = lobs.wrap_row_encoder(self, columns, encoder, files)
         if plan:
             self.blobs.plans[id(prepared)] = (prepared, plan)
         self.current = self.statements.add(prepared, columns, size, encode)
@@ -403,17 +405,19 @@ class Session:
         m.Cost().encode(out, self.caps)
 
     def _describe_input(self, msg: m.DescribeInput, out: Writer) -> None:
-        """SQ_IDESCRIBE: the parameter types the engine inferred (JDBC recvIDescribe). JDBC
-        converts each bound value to the described type; type 51 means "not known" and makes it
-        bind the value's own type (IfxPreparedStatement.getColumnInfo)."""
+        """SQ_IDESCRIBE: the parameter types the engine inferred (JDBC recvIDescribe;
+        ``engine.param_types``), with NOT NULL as DESCRIBE sends it. JDBC converts each bound
+        value to the described type; type 51 means "not known" and makes it bind the value's
+        own type (IfxPreparedStatement.getColumnInfo)."""
         stmt = self._stmt()
+        param_types.describe_parameters(self.engine_session, stmt.prepared)
         params: list[Column] = []
         for spec in smartlob_params.input_types(self, stmt):
             if spec is None:
                 params.append(Column(b"", _UNKNOWN_PARAM, 0))
             else:
                 length = spec.length or FIXED_WIDTH.get(spec.type_code, 0)
-                col = Column(b"", spec.type_code, length)
+                col = Column(b"", spec.type_code | (0 if spec.nullable else 0x100), length)
                 col.extended_id = spec.extended_id
                 col.owner = spec.extended_owner.encode("utf-8")
                 col.extended_name = spec.extended_name.encode("utf-8")

@@ -2,8 +2,9 @@
 DuckDB's own catalog after every DDL statement (in the statement's transaction).
 
 Row layouts: IBM Informix Guide to SQL: Reference, "System catalog tables" (systables,
-syscolumns, sysindexes, sysconstraints, sysreferences, sysdefaults, sysxtdtypes). Constraint
-indexes are named ``' <tabid>_<constrid>'`` with a leading blank, as IDS names them.
+syscolumns, sysindexes, sysconstraints, sysreferences, sysdefaults, sysxtdtypes, sysattrtypes).
+Constraint indexes are named ``' <tabid>_<constrid>'`` with a leading blank, as IDS names them.
+A column of a named ROW type is described with the type's fields (``named_types``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from informix_testserver.engine import composite
+from informix_testserver.engine import composite, named_types
 from informix_testserver.engine.catalog_schema import (
     CATALOG_TABLES,
     FIRST_USER_TABID,
@@ -33,7 +34,7 @@ from informix_testserver.engine.columns import (
 )
 from informix_testserver.engine.composite import COMPOSITE_CODES
 from informix_testserver.engine.metadata_macros import MACROS
-from informix_wire.typecodes import NOT_NULLABLE, TypeCode
+from informix_wire.typecodes import NAMED_ROW, NOT_NULLABLE, TypeCode
 
 OWNER = "informix"
 #: Locale of the GL_COLLATE / GL_CTYPE rows JDBC reads at connect (sqli-facts part B §3, §4.3).
@@ -144,16 +145,21 @@ def declared_columns(
         return {}
     marks = ", ".join("?" for _ in tables)
     rows = cur.execute(
-        "SELECT t.tabname, c.colname, c.coltype, c.collength, c.extended_id, x.name "
+        "SELECT t.tabname, c.colname, c.coltype, c.collength, c.extended_id, x.name, x.owner "
         "FROM systables t JOIN syscolumns c ON c.tabid = t.tabid "
         "LEFT JOIN sysxtdtypes x ON x.extended_id = c.extended_id AND c.extended_id > 0 "
         f"WHERE t.tabname IN ({marks}) ORDER BY t.tabname, c.colno",
         list(tables),
     ).fetchall()
     out: dict[str, list[ColumnSpec]] = {}
-    for tabname, colname, coltype, length, xid, xname in rows:
-        nullable = not coltype & NOT_NULLABLE
-        spec = declared_spec(colname, coltype, length, nullable, xname or "", xid or 0)
+    for tabname, colname, coltype, length, xid, xname, owner in rows:
+        if named_types.is_named(coltype):
+            spec: ColumnSpec = named_types.column_spec(
+                cur, colname, coltype, length, xid or 0, xname or "", owner or ""
+            )
+        else:
+            nullable = not coltype & NOT_NULLABLE
+            spec = declared_spec(colname, coltype, length, nullable, xname or "", xid or 0)
         out.setdefault(tabname, []).append(spec)
     return out
 
@@ -214,6 +220,8 @@ def sync_table(
         coltype, length, xid = _column_type(name, duck_type, declared.get(name), old.get(name))
         if coltype in COMPOSITE_CODES and name in declared:
             xid = composite.register(cur, declared[name].extended_name, coltype)
+        elif named_types.is_named(coltype) and name in declared:
+            xid = named_types.xid_of(cur, declared[name].extended_name)
         if not nullable:
             coltype |= NOT_NULLABLE
         cur.execute(
@@ -250,8 +258,8 @@ def _column_type(
         if xid in (XID_BLOB, XID_CLOB):
             return TypeCode.UDTFIXED, 72, xid
         return code, int(decl.length), xid
-    if old is not None:
-        return old.type_code & 0xFF, old.length, old.extended_id
+    if old is not None:  # the named-ROW bit stays (syscolumns "4118 = ROW (named)")
+        return old.type_code & (0xFF | NAMED_ROW), old.length, old.extended_id
     spec = inferred_spec(name, duck_type)
     return spec.type_code, spec.length, spec.extended_id
 

@@ -55,10 +55,15 @@ CATALOG_TABLES: tuple[tuple[str, int, str], ...] = (
      "class char(18), stack integer, parallelizable boolean, costfunc varchar(128), "
      "selconst float, collation char(32), procflags integer"),
     ("sysprocbody", 17, "procid integer, datakey char(1), seqno integer, data char(256)"),
+    ("sysroleauth", 29, "rolename char(32), grantee char(32), is_grantable char(1)"),
     ("sysxtdtypes", 30, "extended_id serial, domain char(1), mode char(1), owner char(32), "
      "name varchar(128), type smallint, source integer, maxlen integer, length integer, "
      "byvalue char(1), cannotcast char(1), align smallint, locator integer"),
+    ("sysattrtypes", 31, "extended_id integer, seqno smallint, levelno smallint, "
+     "parent_no smallint, fieldname varchar(128), fieldno smallint, type smallint, "
+     "length smallint, xtd_type_id integer"),
     ("sysinherits", 33, "child integer, parent integer, class char(1)"),
+    ("sysxtdtypeauth", 37, "grantor char(32), grantee char(32), type integer, auth char(2)"),
     ("sysproccolumns", 49, "procid integer, paramname varchar(128), paramid smallint, "
      "paramtype smallint, paramlen smallint, paramxid integer, paramattr smallint"),
 )  # fmt: skip

@@ -8,8 +8,9 @@
   equal as IDS compares them (IBM Guide to SQL: Reference, "Collection data types": a SET has no
   duplicates and no order, a MULTISET no order, a LIST both).
 - Catalog: IDS gives every unnamed ROW/collection type a sysxtdtypes row that syscolumns'
-  ``extended_id`` points at (Guide to SQL: Reference, "SYSXTDTYPES": mode ``R`` row, ``C``
-  collection); here its ``name`` keeps the declared type text, which DESCRIBE sends as the
+  ``extended_id`` points at (Guide to SQL: Reference, "SYSXTDTYPES": mode ``C``, "collection
+  type or unnamed ROW type"; ``R`` is a named ROW type, ``named_types``) and sysattrtypes rows
+  for its members; here its ``name`` keeps the declared type text, which DESCRIBE sends as the
   column's extended name (``informix_types.typenames`` spells it).
 - Values: DuckDB lists/dicts become the Python values ``informix_types`` writes in the binary
   form JDBC reads (``composite_binary``); a bound ROW/collection (JDBC's SENDRECV, decoded by
@@ -162,7 +163,7 @@ def fixup_sql(table: str, columns: Sequence[Any]) -> str:
     after an INSERT or UPDATE, or "" when the table has none."""
     sets = []
     for spec in columns:
-        node = typenames.parse_composite(spec.extended_name)
+        node = getattr(spec, "node", None) or typenames.parse_composite(spec.extended_name)
         part = _canonical(node, _q(spec.name), 0) if node is not None else None
         if part is not None:
             sets.append((_q(spec.name), part))
@@ -178,10 +179,13 @@ def fixup_sql(table: str, columns: Sequence[Any]) -> str:
 
 
 def register(cur: duckdb.DuckDBPyConnection, text: str, code: int) -> int:
-    """The sysxtdtypes id of the unnamed ROW/collection type ``text`` (added when new)."""
-    mode = "R" if code == TypeCode.ROW else "C"
+    """The sysxtdtypes id of the unnamed ROW/collection type ``text`` (mode ``C``, "collection
+    type or unnamed ROW type", IBM Guide to SQL: Reference, SYSXTDTYPES), added when new with its
+    sysattrtypes rows (``named_types.members``: what JDBC's loadStructInfo reads)."""
+    from informix_testserver.engine import named_types  # it builds on this module
+
     row = cur.execute(
-        "SELECT extended_id FROM sysxtdtypes WHERE name = ? AND mode = ?", [text, mode]
+        "SELECT extended_id FROM sysxtdtypes WHERE name = ? AND mode = 'C'", [text]
     ).fetchone()
     if row is not None:
         return int(row[0])
@@ -193,9 +197,15 @@ def register(cur: duckdb.DuckDBPyConnection, text: str, code: int) -> int:
     cur.execute(
         "INSERT INTO sysxtdtypes (extended_id, domain, mode, owner, name, type, source, maxlen, "
         "length, byvalue, cannotcast, align, locator) "
-        "VALUES (?, 'C', ?, 'informix', ?, ?, 0, 0, 0, 'f', 'f', 8, 0)",
-        [xid, mode, text, code],
+        "VALUES (?, 'C', 'C', 'informix', ?, ?, 0, 0, 0, 'f', 'f', 8, 0)",
+        [xid, text, code],
     )
+    for m in named_types.members(typenames.parse(text)):
+        ref = register(cur, m.ref.text(), m.ref.code) if m.ref is not None else m.xid
+        cur.execute(
+            "INSERT INTO sysattrtypes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [xid, m.seqno, m.levelno, m.parent_no, m.fieldname, m.fieldno, m.type, m.length, ref],
+        )
     return xid
 
 
@@ -273,9 +283,24 @@ def _duck_node(text: str, pos: int) -> tuple[TypeNode, int]:
 
 
 def shaper(extended_name: str) -> Callable[[Any], Any]:
-    """A function from the DuckDB value of a column of this type to its Python value."""
-    node = typenames.parse(extended_name)
+    """A function from the DuckDB value of a column of this type to its Python value. A named
+    ROW type's name spells no fields: its columns are shaped by their type tree instead
+    (``node_shaper``, planned by ``statement.Prepared``)."""
+    node = typenames.parse_composite(extended_name)
+    if node is None:
+        return _unknown_row
+    return node_shaper(node)
+
+
+def node_shaper(node: TypeNode) -> Callable[[Any], Any]:
     return lambda value: to_python(value, node)
+
+
+def _unknown_row(value: Any) -> Any:
+    """A ROW whose fields are not known: its DuckDB fields by name."""
+    if isinstance(value, dict):
+        return RowValue(list(value.values()), list(value))
+    return value
 
 
 def to_python(value: Any, node: TypeNode) -> Any:
@@ -287,7 +312,7 @@ def to_python(value: Any, node: TypeNode) -> Any:
     if node.is_row:
         values = list(value.values()) if isinstance(value, dict) else list(value)
         items = [to_python(v, f) for v, f in zip(values, node.children, strict=True)]
-        return RowValue(items, [f.field for f in node.children])
+        return RowValue(items, [f.field for f in node.children], node.name if node.named else "")
     if node.code in (TypeCode.DECIMAL, TypeCode.MONEY) and isinstance(value, float):
         return Decimal(repr(value))
     year_month = node.code == TypeCode.INTERVAL and (node.length >> 4) & 0xF in (0, 2)

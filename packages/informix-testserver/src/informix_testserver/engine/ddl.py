@@ -11,6 +11,7 @@ from __future__ import annotations
 from informix_wire.tags import StatementType
 from informix_wire.typecodes import TypeCode
 
+from . import named_types
 from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render
 from .sqlexpr import matching, name_token, rewrite, split_top, table_name
 from .translation import ColumnDecl, Kind, Translation
@@ -184,6 +185,12 @@ def _table_constraint(toks: list[Tok]) -> str:
     raise _error(toks, 0)
 
 
+def _guarded(sql: str, decls: list[ColumnDecl]) -> str:
+    """``sql`` after the checks that the named ROW types its columns use exist (-9628)."""
+    names = [d.extended_name for d in decls if named_types.is_named(d.type_code)]
+    return named_types.guarded(sql, names) if names else sql
+
+
 def create_table(toks: list[Tok], i: int, temp: bool) -> Translation:
     """``toks[i]`` is TABLE."""
     i = _expect(toks, i, "TABLE")
@@ -211,7 +218,7 @@ def create_table(toks: list[Tok], i: int, temp: bool) -> Translation:
     code = StatementType.CREATE_TEMP_TABLE if temp else StatementType.CREATE_TABLE
     return Translation(
         Kind.CREATE_TABLE,
-        f"{head} {table} ({', '.join(parts)})",
+        _guarded(f"{head} {table} ({', '.join(parts)})", decls),
         int(code),
         0,
         table=table,
@@ -346,7 +353,7 @@ def alter_table(toks: list[Tok], i: int) -> Translation:
             raise _error(action, 0)
     return Translation(
         Kind.ALTER_TABLE,
-        "; ".join(statements),
+        _guarded("; ".join(statements), added),
         int(StatementType.ALTER_TABLE),
         0,
         table=table,

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from informix_wire.tags import StatementType as St
 
-from . import ddl, dml, schema_rewrites
+from . import ddl, dml, named_types, schema_rewrites
 from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render, tokenize
 from .schema import Schema
 from .sqlexpr import matching, number_params, rewrite, split_top, table_name
@@ -389,6 +389,8 @@ def _create(toks: list[Tok]) -> Translation:
         return ddl.create_sequence(toks, 1)
     if words[0] == "DATABASE":
         return _create_database(toks, 2)
+    if words[:2] == ["ROW", "TYPE"]:
+        return named_types.create_row_type(toks, 1)
     if words[0] in ("SYNONYM", "PUBLIC", "PRIVATE", "ROLE", "TRIGGER", "SCHEMA"):
         return _simple(Kind.OTHER, _UNKNOWN_TYPE)
     raise _err(toks, 1)
@@ -408,6 +410,8 @@ def _drop(toks: list[Tok]) -> Translation:
         name, i = _db_name(toks, 2)
         _done(toks, i)
         return _simple(Kind.DROP_DATABASE, St.DROP_DATABASE, database=name)
+    if word == "ROW":
+        return named_types.drop_row_type(toks, 1)
     if word in ("PROCEDURE", "FUNCTION", "ROUTINE"):
         name, _ = _ident(toks, 2)
         kind = Kind.DROP_FUNCTION if word == "FUNCTION" else Kind.DROP_PROCEDURE

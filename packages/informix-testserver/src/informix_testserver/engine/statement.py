@@ -4,6 +4,7 @@ DESCRIBE: the result columns of a SELECT with the declared Informix types of bas
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from typing import Any
 
 import duckdb
 
+from informix_testserver.engine import composite
 from informix_testserver.engine.catalog import declared_columns
 from informix_testserver.engine.columns import ColumnSpec, inferred_spec, same_family
 from informix_testserver.engine.values import Shaper, shapers
@@ -34,9 +36,17 @@ class Prepared:
     fixup: str = ""
     #: The conversions result rows need (``values.shapers``), planned once here.
     shapers: tuple[tuple[int, Shaper], ...] = field(init=False)
+    #: ``param_types`` were inferred (``param_types.describe_parameters``, at the first
+    #: SQ_CIDESCRIBE: only clients that ask pay for it).
+    params_described: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
-        self.shapers = shapers(self.columns)
+        planned = dict(shapers(self.columns))
+        for index, spec in enumerate(self.columns):  # named ROW columns: by their type tree
+            node = getattr(spec, "node", None)
+            if node is not None:
+                planned[index] = composite.node_shaper(node)
+        self.shapers = tuple(sorted(planned.items()))
 
     @property
     def kind(self) -> Any:
@@ -92,17 +102,7 @@ def describe(
         inferred = inferred_spec(label, str(duck_type))
         declared = by_name.get(str(name).lower())
         if declared is not None and same_family(declared, inferred):
-            out.append(
-                ColumnSpec(
-                    label,
-                    declared.type_code,
-                    declared.length,
-                    declared.nullable,
-                    declared.extended_id,
-                    declared.extended_name,
-                    declared.extended_owner,
-                )
-            )
+            out.append(dataclasses.replace(declared, name=label))  # keeps a RowTypeSpec's tree
         else:
             out.append(inferred)
     return out

@@ -224,6 +224,10 @@ def parse_type(toks: list[Tok], i: int) -> tuple[SqlType, int]:
         from .composite import parse_type as composite_type  # composite builds on this module
 
         return composite_type(toks, i, end + 1), end + 1
+    if tok.kind is TokKind.IDENT:  # any other name is a named ROW type (CREATE ROW TYPE)
+        from .named_types import named_type  # named_types builds on this module
+
+        return named_type(toks, i)
     raise SqlError(SYNTAX_ERROR, near=tok.text, offset=tok.pos)
 
 
