@@ -8,24 +8,18 @@ through WHERE clauses on the columns."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
+from jdbc_programs import command, compiled, connect
 
 import informix_db
 from informix_types import CollectionValue, RowValue
 
-ifxjdbc = pytest.importorskip("ifxjdbc")
-
 pytestmark = pytest.mark.interop
 
-JAVA = Path(__file__).parent / "java" / "InteropComposite.java"
-#: One JDBC run takes a few seconds; this bounds a hang.
-RUN_TIMEOUT = 120
 DDL = (
     "(id INT, s SET(INTEGER NOT NULL), l LIST(VARCHAR(10) NOT NULL), "
     "m MULTISET(LVARCHAR NOT NULL), r ROW(a INTEGER, b VARCHAR(10)), "
@@ -34,36 +28,22 @@ DDL = (
 COLUMNS = ("id", "s", "l", "m", "r", "n", "d")
 
 
-def _connect(server: Any) -> informix_db.Connection:
-    return informix_db.connect(
-        host=server.host, port=server.port, user=server.user, password=server.password,
-        database=server.database, server=server.server_name, autocommit=True,
-    )  # fmt: skip
-
-
 @pytest.fixture(scope="module")
 def java(informix_server: Any) -> Callable[[str, str], Any]:
     """Runs one InteropComposite command and returns its data (failing with the Java error)."""
-    try:
-        classes = ifxjdbc.compile_java([JAVA])
-    except ifxjdbc.JdbcUnavailable as exc:
-        pytest.skip(str(exc))
+    compiled("InteropComposite")
 
-    def run(command: str, table: str) -> Any:
-        args = [informix_server.host, str(informix_server.port), command, table]
-        done = ifxjdbc.run_java(classes, "InteropComposite", args, timeout=RUN_TIMEOUT)
-        lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-        assert lines, f"InteropComposite printed nothing (exit {done.returncode}):\n{done.stderr}"
-        entry = json.loads(lines[-1])
-        assert entry["ok"], f"{command}: sqlcode {entry.get('sqlcode')}: {entry.get('error')}"
-        return entry["data"]
+    def run(name: str, table: str) -> Any:
+        return command(
+            "InteropComposite", [informix_server.host, str(informix_server.port), name, table]
+        )
 
     return run
 
 
 @pytest.fixture
 def conn(informix_server: Any) -> Iterator[informix_db.Connection]:
-    connection = _connect(informix_server)
+    connection = connect(informix_server)
     yield connection
     connection.close()
 
@@ -208,7 +188,7 @@ def edges(java: Callable[[str, str], Any], informix_server: Any) -> Iterator[dic
     table = "cx_jdbc_edges"
     data = java("edges", table)
     yield data
-    conn = _connect(informix_server)
+    conn = connect(informix_server)
     conn.cursor().execute(f"DROP TABLE {table}")
     conn.close()
 

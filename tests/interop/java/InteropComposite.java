@@ -21,29 +21,6 @@ public class InteropComposite {
         + "m MULTISET(LVARCHAR NOT NULL), r ROW(a INTEGER, b VARCHAR(10)), "
         + "n LIST(ROW(x INTEGER, y SET(INTEGER NOT NULL)) NOT NULL), d LIST(DECIMAL(6,2) NOT NULL))";
 
-    static String q(Object o) {
-        if (o == null) return "null";
-        if (o instanceof Boolean || o instanceof Integer || o instanceof Long) return o.toString();
-        if (o instanceof List) {
-            StringBuilder b = new StringBuilder("[");
-            for (Object x : (List<?>) o) {
-                if (b.length() > 1) b.append(',');
-                b.append(q(x));
-            }
-            return b.append(']').toString();
-        }
-        if (o instanceof Map) {
-            StringBuilder b = new StringBuilder("{");
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
-                if (b.length() > 1) b.append(',');
-                b.append(q(e.getKey().toString())).append(':').append(q(e.getValue()));
-            }
-            return b.append('}').toString();
-        }
-        String s = o.toString().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-        return "\"" + s + "\"";
-    }
-
     /** A Java value as JSON-friendly data: collections and structs tagged with their class. */
     static Object render(Object o) throws SQLException {
         if (o == null) return null;
@@ -223,6 +200,6 @@ public class InteropComposite {
             line.put("ok", false);
             line.put("error", e.toString());
         }
-        System.out.println(q(line));
+        System.out.println(Json.q(line));
     }
 }
