@@ -122,7 +122,7 @@ def test_tls_verified_and_refused(
     server.join()
 
     refusing = OneShotServer(lambda conn: None, server_tls)
-    with pytest.raises(errors.OperationalError, match="not trusted.*verification off"):
+    with pytest.raises(errors.OperationalError, match=r"not trusted.*verification off"):
         asyncio.run(open_tcp("127.0.0.1", refusing.port, tls=tls_context(True),
                              connect_timeout=WAIT))  # fmt: skip
     refusing.thread.join(WAIT)
