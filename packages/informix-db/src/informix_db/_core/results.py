@@ -9,6 +9,7 @@ a silent skip.
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable
 from typing import Any
 
@@ -16,9 +17,11 @@ from informix_db._core.sqfile import FileChannel
 from informix_wire import messages as m
 from informix_wire.errors import ProtocolError
 from informix_wire.errors import Warning as DbWarning
+from informix_wire.tags import Tag
 
 #: One warning as PEP 249's ``Cursor.messages`` holds it: (class, text).
 Message = tuple[type[Warning], str]
+_TUPLE = int(Tag.TUPLE)
 
 
 class Reply:
@@ -76,6 +79,31 @@ class Reply:
         self.rows.append(decode(tup.data[start : start + tup.size]))
         if tup.warning:
             self.warnings.append(f"row warning flags 0x{tup.warning:04x}")
+
+    def add_tuple_run(self, data: bytearray, pos: int, end: int, head: struct.Struct) -> int:
+        """Decode the SQ_TUPLE messages that follow one another in ``data[pos:end]`` without
+        making a message object per row; return where the first other message (or an incomplete
+        tuple) starts. ``head`` is ``replies.TUPLE_MESSAGE_HEAD_LONG`` / ``_SHORT`` as the USVER
+        capability says. Anything irregular (a negative size, a row cut by the end of the
+        buffer) is left to the general reader, which reports it exactly as it would otherwise;
+        only call this when ``decode`` is set."""
+        decode = self.decode
+        assert decode is not None
+        append = self.rows.append
+        unpack = head.unpack_from
+        head_size = head.size
+        while pos + head_size <= end:
+            tag, warning, size = unpack(data, pos)
+            start = pos + head_size
+            stop = start + size
+            following = stop + (size & 1)
+            if tag != _TUPLE or size < 0 or following > end:
+                break
+            append(decode(data[start:stop]))
+            if warning:
+                self.warnings.append(f"row warning flags 0x{warning:04x}")
+            pos = following
+        return pos
 
     def add(self, msg: object) -> None:
         kind = type(msg)

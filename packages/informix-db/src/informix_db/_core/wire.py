@@ -16,6 +16,7 @@ driver then closes it as broken.
 from __future__ import annotations
 
 import collections
+import struct
 import threading
 from collections.abc import Callable, Generator, Iterable, Sequence
 from typing import Any, TypeVar
@@ -27,6 +28,7 @@ from informix_wire.capabilities import Capabilities
 from informix_wire.codec import Incomplete
 from informix_wire.errors import ProtocolError
 from informix_wire.messages.dispatch import read_reply_message
+from informix_wire.messages.replies import TUPLE_MESSAGE_HEAD_LONG, TUPLE_MESSAGE_HEAD_SHORT
 
 T = TypeVar("T")
 #: What an operation yields: bytes to send, or None to ask for more input.
@@ -35,6 +37,11 @@ Op = Generator[Step, None, T]
 
 #: Row decoder: one TUPLE payload to a Python tuple (informix_types.row_decoder).
 RowDecoder = Callable[[bytes | bytearray | memoryview], tuple[Any, ...]]
+
+
+def _tuple_head(caps: Capabilities) -> struct.Struct:
+    """The SQ_TUPLE message head for these capabilities (its size is an int under USVER)."""
+    return TUPLE_MESSAGE_HEAD_LONG if caps.usver else TUPLE_MESSAGE_HEAD_SHORT
 
 
 class Wire:
@@ -113,31 +120,48 @@ class Wire:
     # -- replies -----------------------------------------------------------------------------
 
     def read_reply(self, reply: Reply) -> Op[Reply]:
-        """Read messages up to SQ_EOT into ``reply`` (rows decoded as they come)."""
+        """Read messages up to SQ_EOT into ``reply`` (rows decoded as they come).
+
+        Runs of SQ_TUPLE go through ``Reply.add_tuple_run`` (one unpack per row, no message
+        object); every other message, and any tuple the run leaves (cut by the end of the
+        buffer, or malformed), through the general ``read_reply_message``. The buffer is consumed
+        once per pass over it, not per message: its offsets stay valid until the next ``feed``,
+        which only happens after a ``yield``.
+        """
         buffer = self.buffer
         caps = self.caps
+        rows_expected = reply.decode is not None
         while True:
+            data = buffer.data
             r = buffer.reader()
+            parsed = r.pos  # end of the last whole message handled
+            head = _tuple_head(caps)
             turn = False
             try:
                 while True:
+                    if rows_expected:
+                        parsed = r.pos = reply.add_tuple_run(data, parsed, r.end, head)
                     msg = read_reply_message(r, caps)
+                    parsed = r.pos
                     if type(msg) is m.Tuple:
                         reply.add_tuple(msg)
                     elif type(msg) is m.Eot:
-                        buffer.consume(r.pos)
                         if reply.files is not None and reply.files.active:
                             turn = True  # SQ_FILE waits for the client's answer (sqfile)
                             break
+                        buffer.consume(parsed)
                         self.pending -= 1
                         return reply
                     else:
                         reply.add(msg)
-                    buffer.consume(r.pos)
-                    if type(msg) is m.Protocols:
-                        caps = self.caps = Capabilities(msg.mask)
+                        if type(msg) is m.Protocols:
+                            caps = self.caps = Capabilities(msg.mask)
+                            head = _tuple_head(caps)
             except Incomplete:
+                buffer.consume(parsed)
                 yield None
+                continue
+            buffer.consume(parsed)
             if turn and reply.files is not None:
                 yield from reply.files.answer(caps)
 

@@ -21,6 +21,11 @@ from informix_wire.tags import Tag
 
 _TUPLE_HEAD_LONG = struct.Struct(">hi")
 _TUPLE_HEAD_SHORT = struct.Struct(">hh")
+#: A whole SQ_TUPLE message head, tag included: ``[short tag][short warning][size]`` with the size
+#: an int under USVER, else a short (IfxSqli.receiveTuple). Readers of runs of rows (the driver's
+#: ``Wire.read_reply``) take tag, warning and size in one unpack instead of dispatching per row.
+TUPLE_MESSAGE_HEAD_LONG = struct.Struct(">hhi")
+TUPLE_MESSAGE_HEAD_SHORT = struct.Struct(">hhh")
 _DONE = struct.Struct(">hiii")
 
 
