@@ -343,3 +343,33 @@ def test_floating_decimal_keeps_its_digits_and_still_computes(cur: informix_db.C
         assert cur.fetchone()[0] == pytest.approx(decimal.Decimal("0.24691357802469136"))
     finally:
         cur.execute(f"DROP TABLE {table}")
+
+
+# --- character values into DATETIME / INTERVAL / DATE; unknown types ------------------------
+
+
+def test_character_binds_convert_as_ids_does(cur: informix_db.Cursor) -> None:
+    """A str bound into INTERVAL, DATETIME and DATE columns is read in the column's qualifier
+    format and DBDATE's default MDY4/ (engine/char_params.py); a cast to an unknown type is
+    -9628 (engine/errors.py)."""
+    table = table_name("chr")
+    cur.execute(
+        f"CREATE TABLE {table} (ds INTERVAL DAY TO SECOND, ym INTERVAL YEAR TO MONTH, "
+        "dt DATETIME YEAR TO SECOND, d DATE)"
+    )
+    try:
+        cur.execute(
+            f"INSERT INTO {table} VALUES (?, ?, ?, ?)",
+            ("1 02:03:04", "3-06", "2026-11-24 10:00:00", "11/24/2026"),
+        )
+        cur.execute(f"SELECT ds, ym, dt, d FROM {table}")
+        ds, ym, dt, d = cur.fetchone()
+        assert ds == datetime.timedelta(days=1, hours=2, minutes=3, seconds=4)
+        assert (ym.years, ym.months) == (3, 6)
+        assert dt == datetime.datetime(2026, 11, 24, 10, 0)
+        assert d == datetime.date(2026, 11, 24)
+        with pytest.raises(informix_db.DatabaseError) as info:
+            cur.execute(f"SELECT CAST(ds AS nosuchtype) FROM {table}")
+        assert info.value.sqlcode == -9628
+    finally:
+        cur.execute(f"DROP TABLE {table}")

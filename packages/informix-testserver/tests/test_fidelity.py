@@ -179,3 +179,38 @@ def test_cached_schemas_follow_ddl_of_any_session(s: EngineSession) -> None:
         assert rows(other, "SELECT c FROM g") == [("abc",)]
     finally:
         other.close()
+
+
+# --- character values converted to the described type; unknown types ----------------------
+
+
+def test_a_cast_to_an_unknown_type_is_9628(s: EngineSession) -> None:
+    assert sqlcode(s, "SELECT CAST(1 AS nosuchtype) FROM systables WHERE tabid = 1") == -9628
+    assert sqlcode(s, "SELECT 1::nosuchtype FROM systables WHERE tabid = 1") == -9628
+
+
+def test_character_binds_follow_the_column_qualifier_and_dbdate(s: EngineSession) -> None:
+    run(
+        s,
+        "CREATE TABLE tv (ds INTERVAL DAY TO SECOND, ym INTERVAL YEAR TO MONTH, "
+        "ms INTERVAL MINUTE TO SECOND, dt DATETIME YEAR TO SECOND, mo DATETIME YEAR TO MONTH, "
+        "d DATE)",
+    )
+    sql = "INSERT INTO tv VALUES (?, ?, ?, ?, ?, ?)"
+    run(s, sql, ["1 02:03:04", "3-06", "5:30", "2026-11-24 10:00:00", "2026-11", "11/24/2026"])
+    run(s, sql, ["-0 00:00:01", "-1-00", "0:00", "2026-11-24 10:00:00", "2026-01", "2026-11-24"])
+    ds, ym, ms, dt, mo, d = rows(s, "SELECT * FROM tv")[0]
+    assert ds == datetime.timedelta(days=1, hours=2, minutes=3, seconds=4)
+    assert (ym.years, ym.months) == (3, 6)
+    assert ms == datetime.timedelta(minutes=5, seconds=30)  # not 5 hours: the qualifier decides
+    assert dt == datetime.datetime(2026, 11, 24, 10, 0)
+    assert (mo.year, mo.month) == (2026, 11)
+    assert d == datetime.date(2026, 11, 24)
+    negative_ds, negative_ym, _, _, _, iso_d = rows(s, "SELECT * FROM tv")[1]
+    assert negative_ds == datetime.timedelta(seconds=-1)
+    assert negative_ym.total_months == -12
+    assert iso_d == datetime.date(2026, 11, 24)  # an ISO date still reads
+    # the same in a WHERE comparison, and values that fit neither form still fail
+    assert rows(s, "SELECT d FROM tv WHERE ds = ?", ["1 02:03:04"]) == [(d,)]
+    assert sqlcode(s, "INSERT INTO tv (ym) VALUES (?)", ["three years"]) == -1213
+    assert sqlcode(s, "INSERT INTO tv (d) VALUES (?)", ["13/45/2026"]) == -1218

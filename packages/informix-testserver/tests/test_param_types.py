@@ -11,7 +11,7 @@ from engine_helpers import run
 from informix_testserver.engine import Engine
 from informix_testserver.engine.columns import ColumnSpec
 from informix_testserver.engine.connection import EngineSession
-from informix_testserver.engine.param_types import describe_parameters, infer
+from informix_testserver.engine.param_types import infer
 from informix_testserver.engine.schema import Schema
 from informix_wire.typecodes import TypeCode
 
@@ -34,8 +34,7 @@ def s() -> Iterator[EngineSession]:
 
 def described(session: EngineSession, sql: str) -> list[tuple[int, int, bool, str] | None]:
     """(type, length, nullable, extended name) per parameter, as IDESCRIBE sends them."""
-    prepared = session.prepare(sql)
-    describe_parameters(session, prepared)
+    prepared = session.prepare(sql)  # the types are inferred at PREPARE
     return [
         None if spec is None else (spec.type_code, spec.length, spec.nullable, spec.extended_name)
         for spec in prepared.param_types
@@ -102,15 +101,17 @@ def test_what_cannot_be_inferred_is_unknown(s: EngineSession) -> None:
     assert described(s, sql) == [None, None, None, None]
 
 
-def test_described_once_and_an_engine_type_is_kept(s: EngineSession) -> None:
-    prepared = s.prepare("INSERT INTO orders (price) VALUES (?)")
-    given = ColumnSpec("", TypeCode.INT8, 10)
-    prepared.param_types = [given]
-    describe_parameters(s, prepared)
-    assert prepared.param_types == [given]
-    prepared.param_types = [None]
-    describe_parameters(s, prepared)  # already described: not again
-    assert prepared.param_types == [None]
+def test_blob_and_clob_parameters_are_smart_lobs(s: EngineSession) -> None:
+    """Described as IDS describes the columns, which makes JDBC bind through IfxSmBlob
+    (smartlob_params); a database- and owner-qualified table name resolves too."""
+    run(s, "CREATE TABLE docs (id INT, data BLOB, notes CLOB NOT NULL)")
+    blob = (TypeCode.UDTFIXED, 72, True, "blob")
+    clob = (TypeCode.UDTFIXED, 72, False, "clob")
+    assert described(s, "INSERT INTO testdb:informix.docs VALUES (?, ?, ?)") == [
+        INTEGER, blob, clob
+    ]  # fmt: skip
+    sql = "UPDATE docs SET notes = ?, id = id + ?, data = ? WHERE id = ?"
+    assert described(s, sql) == [clob, None, blob, INTEGER]
 
 
 INTEGER_SPEC = ColumnSpec("", TypeCode.INT, 4)

@@ -1,5 +1,5 @@
-"""The smart-LOB store and parameter analysis without a socket: which ``?`` feed a BLOB/CLOB
-column, locators that are refused, transient LOBs, descriptors and SQ_LODATA on a bare session."""
+"""The smart-LOB store without a socket: locators that are refused, transient LOBs, descriptors
+and SQ_LODATA on a bare session."""
 
 from __future__ import annotations
 
@@ -8,36 +8,10 @@ from typing import Any
 
 import pytest
 
-from informix_testserver import smartlob, smartlob_params
-from informix_testserver.engine.lexer import tokenize
+from informix_testserver import smartlob
 from informix_wire import messages as m
 from informix_wire.capabilities import IDS15_REPLY, Capabilities
 from informix_wire.codec import Reader, Writer
-
-COLUMNS = ["id", "data", "notes"]
-
-
-def inserts(sql: str) -> dict[int, str]:
-    return smartlob_params._insert_targets(tokenize(sql), COLUMNS)
-
-
-def updates(sql: str) -> dict[int, str]:
-    return smartlob_params._update_targets(tokenize(sql))
-
-
-def test_insert_parameters_map_to_their_columns() -> None:
-    assert inserts("INSERT INTO t VALUES (?, ?, ?)") == {0: "id", 1: "data", 2: "notes"}
-    assert inserts("insert into owner.t (notes, id) values (?, ?)") == {0: "notes", 1: "id"}
-    assert inserts("INSERT INTO db:owner.t (data) VALUES (?)") == {0: "data"}
-    # an expression is not a bare parameter, but its markers still count
-    assert inserts("INSERT INTO t VALUES (? + 1, lower(?), ?)") == {2: "notes"}
-    assert inserts("INSERT INTO t SELECT * FROM u WHERE a = ?") == {}
-
-
-def test_update_parameters_map_to_their_columns() -> None:
-    sql = "UPDATE t SET notes = ?, id = id + ?, data = ? WHERE id = ?"
-    assert updates(sql) == {0: "notes", 2: "data"}
-    assert updates("UPDATE t SET (a, b) = (?, ?)") == {}
 
 
 class _Engine:

@@ -21,11 +21,10 @@ from informix_testserver import (
     login,
     scroll,
     smartlob,
-    smartlob_params,
     sqfile,
     xactstat,
 )
-from informix_testserver.engine import named_types, param_types
+from informix_testserver.engine import named_types
 from informix_testserver.statements import Cursor, Statement, StatementTable
 from informix_types import decode_typed
 from informix_types.codecs import ENVELOPE, FIXED, codec_for
@@ -405,14 +404,12 @@ class Session:
         m.Cost().encode(out, self.caps)
 
     def _describe_input(self, msg: m.DescribeInput, out: Writer) -> None:
-        """SQ_IDESCRIBE: the parameter types the engine inferred (JDBC recvIDescribe;
+        """SQ_IDESCRIBE: the parameter types the engine inferred at PREPARE (JDBC recvIDescribe;
         ``engine.param_types``), with NOT NULL as DESCRIBE sends it. JDBC converts each bound
         value to the described type; type 51 means "not known" and makes it bind the value's
         own type (IfxPreparedStatement.getColumnInfo)."""
-        stmt = self._stmt()
-        param_types.describe_parameters(self.engine_session, stmt.prepared)
         params: list[Column] = []
-        for spec in smartlob_params.input_types(self, stmt):
+        for spec in self._stmt().prepared.param_types:
             if spec is None:
                 params.append(Column(b"", _UNKNOWN_PARAM, 0))
             else:

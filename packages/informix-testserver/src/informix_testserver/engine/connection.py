@@ -25,9 +25,11 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from informix_testserver.engine import (
+    char_params,
     composite,
     errors,
     functions,
+    param_types,
     routines,
     schema,
     serials,
@@ -264,9 +266,8 @@ class EngineSession:
             self._recover()
             raise errors.from_duckdb(exc, translation.table or "") from exc
         count = translation.param_count
-        return Prepared(
-            sql, translation, columns, translation.statement_type, count, [None] * count, fixup
-        )
+        params = param_types.infer(sql, count, known) if count else []  # SQ_IDESCRIBE's types
+        return Prepared(sql, translation, columns, translation.statement_type, count, params, fixup)
 
     def execute(self, prepared: Prepared, params: Sequence[Any] = ()) -> Result:
         """Run a prepared statement (cursor OPEN or SQ_EXECUTE)."""
@@ -287,7 +288,7 @@ class EngineSession:
             raise errors.error(errors.NO_DATABASE)
         if kind in _ACCEPTED and not t.sql:
             return Result()
-        bound = [values.parameter(value) for value in params]
+        bound = [values.parameter(v) for v in char_params.convert(params, prepared.param_types)]
         self.sql_routines.error = None
         if self.in_transaction:
             try:

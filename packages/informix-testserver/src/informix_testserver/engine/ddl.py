@@ -13,7 +13,9 @@ from informix_wire.typecodes import TypeCode
 
 from . import named_types
 from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render
-from .sqlexpr import matching, name_token, rewrite, split_top, table_name
+from .names import name_token, table_name
+from .sqlexpr import rewrite
+from .tokens import matching, split_top
 from .translation import ColumnDecl, Kind, Translation
 from .types_sql import parse_type
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from informix_testserver.engine.lexer import Tok, TokKind, render
-from informix_testserver.engine.sqlexpr import raw
+from informix_testserver.engine.tokens import raw
 
 #: -1213 "A character to numeric conversion process failed" (IBM finderr).
 _NOT_A_NUMBER = "error('-1213: A character to numeric conversion process failed')"

@@ -28,15 +28,17 @@ from informix_wire.tags import StatementType as St
 
 from . import ddl, dml, named_types, schema_rewrites
 from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render, tokenize
+from .names import table_name
 from .schema import Schema
-from .sqlexpr import matching, number_params, rewrite, split_top, table_name
+from .sqlexpr import rewrite
+from .tokens import matching, number_params, split_top
 from .translation import ColumnDecl, Kind, Translation
 
 __all__ = ["SUPPORT_SQL", "ColumnDecl", "Kind", "SqlError", "Translation", "translate"]
 
 #: DuckDB macros the translated SQL uses; the engine runs each once per connection.
 SUPPORT_SQL: tuple[str, ...] = (
-    # MATCHES pattern -> GLOB pattern when the pattern is not a literal (sqlexpr.matches_to_glob
+    # MATCHES pattern -> GLOB pattern when the pattern is not a literal (sqlfuncs.matches_to_glob
     # does the same at translation time): escaped characters become one-character classes.
     "CREATE OR REPLACE MACRO ifx_glob(pat, esc) AS "
     "regexp_replace(regexp_replace("

@@ -14,8 +14,10 @@ from informix_wire.tags import StatementType as St
 from . import schema_rewrites, strings
 from .columns import ColumnSpec
 from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render
+from .names import name_token, table_name
 from .schema import Schema
-from .sqlexpr import matching, name_token, rewrite, split_top, table_name
+from .sqlexpr import rewrite
+from .tokens import matching, split_top
 from .translation import Kind, Translation
 
 

@@ -16,7 +16,7 @@ user", -759 (what IDS answers SQL sent with no database open: sqli-facts §3), -
 transaction", -256 "Transaction not available", -535 "Already in transaction", -673 "Another
 routine with same signature already exists", -674 "Routine can not be resolved", -26075/-26076
 "Unable to release / rollback to savepoint", -1279 "Value exceeds string column length"
-(raised by the SQL ``strings`` makes in an ANSI database).
+(raised by the SQL ``strings`` makes in an ANSI database), -9628 "Type (%s) not found".
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ DIVIDE_BY_ZERO = -1202
 NO_ROUTINE = -674
 ROUTINE_EXISTS = -673
 STRING_TOO_LONG = -1279
+NO_TYPE = -9628
 
 
 #: An Informix error raised from SQL with DuckDB's error(): "Invalid Input Error: -1279: ...".
@@ -97,6 +98,9 @@ def from_duckdb(exc: duckdb.Error, table: str = "") -> SqlError:
             return error(DUPLICATE_CONSTRAINT, table, ISAM_DUPLICATE)
         return error(DUPLICATE_INDEX, table, ISAM_DUPLICATE)
     if isinstance(exc, duckdb.CatalogException):
+        match = re.search(r"Type with name \"?([^\s\"!]+)\"? does not exist", first)
+        if match:
+            return error(NO_TYPE, match[1])
         match = re.search(r"(Table|View) with name \"?([^\s\"!]+)\"? does not exist", first)
         if match:
             return error(NO_TABLE, match[2])

@@ -49,7 +49,7 @@ from informix_wire.typecodes import NAMED_ROW, NOT_NULLABLE, ExtendedId, TypeCod
 from . import composite
 from .columns import ColumnSpec
 from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render
-from .sqlexpr import matching, split_top
+from .tokens import matching, split_top
 from .translation import Kind, Translation
 from .types_sql import SqlType, parse_type
 

@@ -26,9 +26,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Any
-
-import duckdb
 
 from informix_types import typenames
 from informix_types.typenames import TypeNode
@@ -36,8 +33,9 @@ from informix_wire.typecodes import NAMED_ROW, TypeCode
 
 from .columns import ColumnSpec, declared_spec
 from .lexer import SqlError, Tok, TokKind, tokenize
+from .names import table_name
 from .schema import Schema
-from .sqlexpr import matching, table_name
+from .tokens import matching
 from .types_sql import SqlType, parse_type
 
 _COMPARISONS = frozenset({"=", "==", "<>", "!=", "<", ">", "<=", ">="})
@@ -421,23 +419,3 @@ def _column_before(stmt: _Statement, end: int, negated: bool = False) -> ColumnS
         end -= 1
     found = stmt.chain_before(end)
     return stmt.column(found[1], found[0]) if found is not None else None
-
-
-# ---------------------------------------------------------------------------------------------
-# The statement's parameters, once per prepared statement
-
-
-def describe_parameters(engine_session: Any, prepared: Any) -> None:
-    """Fill ``prepared.param_types`` (once) from the statement and the catalog, for
-    SQ_IDESCRIBE; a type the engine already set is kept. An engine without a catalog (a test
-    double) keeps its own types."""
-    if getattr(prepared, "params_described", True):
-        return
-    try:
-        schema = engine_session.schema_for(prepared.sql)
-    except duckdb.Error:
-        schema = None  # only casts are described; the statement itself already prepared
-    inferred = infer(prepared.sql, prepared.param_count, schema)
-    known = list(prepared.param_types) + [None] * len(inferred)
-    prepared.param_types = [old or new for old, new in zip(known, inferred, strict=False)]
-    prepared.params_described = True

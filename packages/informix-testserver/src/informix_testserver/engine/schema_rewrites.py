@@ -12,7 +12,7 @@ from __future__ import annotations
 from informix_testserver.engine import decfloat, strings
 from informix_testserver.engine.lexer import Tok, TokKind
 from informix_testserver.engine.schema import Schema
-from informix_testserver.engine.sqlexpr import raw
+from informix_testserver.engine.tokens import raw
 
 
 def apply(toks: list[Tok], schema: Schema | None) -> list[Tok]:

@@ -82,60 +82,9 @@ def _f_dbinfo(args: list[str], tok: Tok) -> str:
     return f"ifx_dbinfo(lower({args[0]}), CAST({args[1]} AS VARCHAR))"
 
 
-def _f_length(args: list[str], tok: Tok) -> str:
-    """LENGTH leaves out trailing blanks (IBM, "LENGTH Function")."""
-    _arity(args, tok, 1, 1)
-    return f"length(rtrim(CAST({args[0]} AS VARCHAR), ' '))"
-
-
-def _f_char_length(args: list[str], tok: Tok) -> str:
-    _arity(args, tok, 1, 1)
-    return f"length(CAST({args[0]} AS VARCHAR))"
-
-
-def _f_octet_length(args: list[str], tok: Tok) -> str:
-    _arity(args, tok, 1, 1)
-    return f"strlen(CAST({args[0]} AS VARCHAR))"
-
-
 def _f_substr(args: list[str], tok: Tok) -> str:
     _arity(args, tok, 2, 3)
     return f"substr(CAST({args[0]} AS VARCHAR), {', '.join(args[1:])})"
-
-
-def _f_pad(name: str) -> Callable[[list[str], Tok], str]:
-    def pad(args: list[str], tok: Tok) -> str:
-        _arity(args, tok, 2, 3)
-        fill = args[2] if len(args) == 3 else "' '"
-        return f"{name}(CAST({args[0]} AS VARCHAR), {args[1]}, {fill})"
-
-    return pad
-
-
-def _f_replace(args: list[str], tok: Tok) -> str:
-    _arity(args, tok, 2, 3)
-    new = args[2] if len(args) == 3 else "''"
-    return f"replace({args[0]}, {args[1]}, {new})"
-
-
-def _f_initcap(args: list[str], tok: Tok) -> str:
-    _arity(args, tok, 1, 1)
-    return f"ifx_initcap({args[0]})"
-
-
-def _f_trunc(args: list[str], tok: Tok) -> str:
-    _arity(args, tok, 1, 2)
-    return f"trunc({args[0]}, {args[1] if len(args) == 2 else 0})"
-
-
-def _f_round(args: list[str], tok: Tok) -> str:
-    _arity(args, tok, 1, 2)
-    return f"round({args[0]}, {args[1] if len(args) == 2 else 0})"
-
-
-def _f_mod(args: list[str], tok: Tok) -> str:
-    _arity(args, tok, 2, 2)
-    return f"(({args[0]}) % ({args[1]}))"
 
 
 def _f_to_char(args: list[str], tok: Tok) -> str:
@@ -146,27 +95,18 @@ def _f_to_char(args: list[str], tok: Tok) -> str:
     return f"strftime(CAST({args[0]} AS TIMESTAMP), {args[1]})"
 
 
-def _f_to_date(args: list[str], tok: Tok) -> str:
-    _arity(args, tok, 1, 2)
-    fmt = args[1] if len(args) == 2 else "'%m/%d/%Y'"
-    return f"strptime({args[0]}, {fmt})"
+def _template(
+    sql: str, low: int, high: int = 0, defaults: tuple[str, ...] = ()
+) -> Callable[[list[str], Tok], str]:
+    """A function written as ``sql`` with its arguments as ``{0}``, ``{1}``...: ``low`` to
+    ``high`` of them, the missing optional ones taken from ``defaults``."""
+    most = max(low, high)
 
+    def emit(args: list[str], tok: Tok) -> str:
+        _arity(args, tok, low, most)
+        return sql.format(*args, *defaults[len(args) - low :])
 
-def _f_date(args: list[str], tok: Tok) -> str:
-    _arity(args, tok, 1, 1)
-    return f"CAST({args[0]} AS DATE)"
-
-
-def _f_hex(args: list[str], tok: Tok) -> str:
-    _arity(args, tok, 1, 1)
-    return f"('0x' || upper(lpad(hex({args[0]}), 8, '0')))"
-
-
-def _f_cardinality(args: list[str], tok: Tok) -> str:
-    """CARDINALITY: the number of elements of a collection, an INTEGER (IBM Guide to SQL:
-    Syntax, "CARDINALITY Function"); collections are DuckDB lists (composite)."""
-    _arity(args, tok, 1, 1)
-    return f"CAST(len({args[0]}) AS INTEGER)"
+    return emit
 
 
 #: COUNT and AVG are described as DECIMAL (sqli-facts part A §3 "Fetching", recorded against
@@ -193,20 +133,23 @@ FUNCTIONS: dict[str, Callable[[list[str], Tok], str]] = {
     "DECODE": _f_decode,
     "MDY": _f_mdy,
     "DBINFO": _f_dbinfo,
-    "LENGTH": _f_length,
-    "CHAR_LENGTH": _f_char_length,
-    "OCTET_LENGTH": _f_octet_length,
+    # LENGTH leaves out trailing blanks (IBM, "LENGTH Function")
+    "LENGTH": _template("length(rtrim(CAST({0} AS VARCHAR), ' '))", 1),
+    "CHAR_LENGTH": _template("length(CAST({0} AS VARCHAR))", 1),
+    "OCTET_LENGTH": _template("strlen(CAST({0} AS VARCHAR))", 1),
     "SUBSTR": _f_substr,
-    "LPAD": _f_pad("lpad"),
-    "RPAD": _f_pad("rpad"),
-    "REPLACE": _f_replace,
-    "INITCAP": _f_initcap,
-    "TRUNC": _f_trunc,
-    "ROUND": _f_round,
-    "MOD": _f_mod,
+    "LPAD": _template("lpad(CAST({0} AS VARCHAR), {1}, {2})", 2, 3, ("' '",)),
+    "RPAD": _template("rpad(CAST({0} AS VARCHAR), {1}, {2})", 2, 3, ("' '",)),
+    "REPLACE": _template("replace({0}, {1}, {2})", 2, 3, ("''",)),
+    "INITCAP": _template("ifx_initcap({0})", 1),
+    "TRUNC": _template("trunc({0}, {1})", 1, 2, ("0",)),
+    "ROUND": _template("round({0}, {1})", 1, 2, ("0",)),
+    "MOD": _template("(({0}) % ({1}))", 2),
     "TO_CHAR": _f_to_char,
-    "TO_DATE": _f_to_date,
-    "DATE": _f_date,
-    "HEX": _f_hex,
-    "CARDINALITY": _f_cardinality,
+    "TO_DATE": _template("strptime({0}, {1})", 1, 2, ("'%m/%d/%Y'",)),
+    "DATE": _template("CAST({0} AS DATE)", 1),
+    "HEX": _template("('0x' || upper(lpad(hex({0}), 8, '0')))", 1),
+    # the number of elements of a collection (a DuckDB list: composite), an INTEGER (IBM Guide
+    # to SQL: Syntax, "CARDINALITY Function")
+    "CARDINALITY": _template("CAST(len({0}) AS INTEGER)", 1),
 }

@@ -29,16 +29,14 @@ class Prepared:
     columns: list[ColumnSpec]
     statement_type: int
     param_count: int
-    #: IDESCRIBE's parameter types; None means "not known" (the client binds its own type).
+    #: SQ_IDESCRIBE's parameter types (``param_types.infer``, at PREPARE); None means "not known"
+    #: (the client binds its own type).
     param_types: list[ColumnSpec | None] = field(default_factory=list)
     #: SQL run after an INSERT/UPDATE to keep the table's SETs and MULTISETs in stored order
     #: (``composite.fixup_sql``); "" when there are none.
     fixup: str = ""
     #: The conversions result rows need (``values.shapers``), planned once here.
     shapers: tuple[tuple[int, Shaper], ...] = field(init=False)
-    #: ``param_types`` were inferred (``param_types.describe_parameters``, at the first
-    #: SQ_CIDESCRIBE: only clients that ask pay for it).
-    params_described: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
         planned = dict(shapers(self.columns))

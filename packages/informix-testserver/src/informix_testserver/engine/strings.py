@@ -36,7 +36,7 @@ from informix_testserver.engine.schema import (
     floating_decimal,
     string_column,
 )
-from informix_testserver.engine.sqlexpr import matching, raw, split_top
+from informix_testserver.engine.tokens import matching, raw, split_top
 
 #: -1279 "Value exceeds string column length" (IBM finderr; rds message catalog of JDBC).
 TOO_LONG = -1279

@@ -25,7 +25,7 @@ from collections.abc import Callable, Generator, Iterator, MutableMapping, Seque
 from dataclasses import dataclass, field
 
 from informix_testserver.engine.lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render
-from informix_testserver.engine.sqlexpr import split_top
+from informix_testserver.engine.tokens import split_top
 
 from .nodes import (
     Block,
