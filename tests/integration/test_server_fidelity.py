@@ -373,3 +373,28 @@ def test_character_binds_convert_as_ids_does(cur: informix_db.Cursor) -> None:
         assert info.value.sqlcode == -9628
     finally:
         cur.execute(f"DROP TABLE {table}")
+
+
+def test_character_literals_convert_as_ids_does(cur: informix_db.Cursor) -> None:
+    """A quoted literal stored by INSERT ... VALUES or UPDATE ... SET into INTERVAL, DATETIME
+    and DATE columns is read like a bound str (engine/char_params.py); one that fits neither
+    form still fails with -1213."""
+    table = table_name("chl")
+    cur.execute(
+        f"CREATE TABLE {table} (ds INTERVAL DAY TO SECOND, ym INTERVAL YEAR TO MONTH, "
+        "mo DATETIME YEAR TO MONTH, d DATE)"
+    )
+    try:
+        cur.execute(f"INSERT INTO {table} VALUES ('1 02:03:04', '3-06', '2026-11', '11/24/2026')")
+        cur.execute(f"UPDATE {table} SET ym = '-2-01', d = '12/31/2026'")
+        cur.execute(f"SELECT ds, ym, mo, d FROM {table}")
+        ds, ym, mo, d = cur.fetchone()
+        assert ds == datetime.timedelta(days=1, hours=2, minutes=3, seconds=4)
+        assert ym.total_months == -25
+        assert (mo.year, mo.month) == (2026, 11)
+        assert d == datetime.date(2026, 12, 31)
+        with pytest.raises(informix_db.DatabaseError) as info:
+            cur.execute(f"UPDATE {table} SET ds = 'one day'")
+        assert info.value.sqlcode == -1213
+    finally:
+        cur.execute(f"DROP TABLE {table}")

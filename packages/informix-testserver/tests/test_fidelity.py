@@ -214,3 +214,51 @@ def test_character_binds_follow_the_column_qualifier_and_dbdate(s: EngineSession
     assert rows(s, "SELECT d FROM tv WHERE ds = ?", ["1 02:03:04"]) == [(d,)]
     assert sqlcode(s, "INSERT INTO tv (ym) VALUES (?)", ["three years"]) == -1213
     assert sqlcode(s, "INSERT INTO tv (d) VALUES (?)", ["13/45/2026"]) == -1218
+
+
+def test_character_literals_stored_follow_the_column_qualifier_and_dbdate(
+    s: EngineSession,
+) -> None:
+    run(
+        s,
+        "CREATE TABLE tl (id INT, ds INTERVAL DAY TO SECOND, ym INTERVAL YEAR TO MONTH, "
+        "ms INTERVAL MINUTE TO SECOND, mo DATETIME YEAR TO MONTH, hm DATETIME HOUR TO MINUTE, "
+        "d DATE)",
+    )
+    run(
+        s,
+        "INSERT INTO tl VALUES (1, '1 02:03:04', '3-06', '5:30', '2026-11', '10:15', '11/24/2026')",
+    )
+    run(s, "INSERT INTO tl (id, ds, d) VALUES (2, '-0 00:00:01', '2026-11-24')")
+    ds, ym, *rest = rows(s, "SELECT ds, ym, ms, mo, hm, d FROM tl WHERE id = 1")[0]
+    assert (ds, ym.years, ym.months) == (
+        datetime.timedelta(days=1, hours=2, minutes=3, seconds=4),
+        3,
+        6,
+    )
+    assert rest == [
+        datetime.timedelta(minutes=5, seconds=30),  # not 5 hours: the qualifier decides
+        datetime.datetime(2026, 11, 1),
+        datetime.time(10, 15),
+        datetime.date(2026, 11, 24),
+    ]
+    run(s, "UPDATE tl SET ym = '-1-02', ds = ? WHERE id = 2", ["2 00:00:00"])
+    run(s, "UPDATE tl SET (ms, hm) = ('0:07', '23:59') WHERE id = 2")
+    ds, ym, ms, _, hm, d = rows(s, "SELECT ds, ym, ms, mo, hm, d FROM tl WHERE id = 2")[0]
+    assert (ds, ym.total_months, ms, hm) == (
+        datetime.timedelta(days=2),
+        -14,
+        datetime.timedelta(seconds=7),
+        datetime.time(23, 59),
+    )
+    assert d == datetime.date(2026, 11, 24)  # an ISO date still reads
+    # literals that fit neither form still fail as DuckDB's cast refuses them
+    assert sqlcode(s, "INSERT INTO tl (ym) VALUES ('three years')") == -1213
+    assert sqlcode(s, "UPDATE tl SET ds = 'x' WHERE id = 1") == -1213
+    assert sqlcode(s, "UPDATE tl SET d = '13/45/2026'") == -1218
+
+
+def test_only_stored_character_literals_take_the_column_format() -> None:
+    schema = Schema({"tl": (ColumnSpec("ym", TypeCode.INTERVAL, (4 << 8) | 0x02),)})
+    sql = translate("UPDATE tl SET ym = '3-06' WHERE ym = '3-06'", schema=schema).sql
+    assert sql == "UPDATE tl SET ym = '42 months' where ym = '3-06'"

@@ -3,7 +3,8 @@ converts them (IBM Guide to SQL: Syntax, "INTERVAL Literal" and "DATETIME Litera
 value that a DATETIME or INTERVAL column receives is read in the column's qualifier format, so
 ``'1 02:03:04'`` is DAY TO SECOND and ``'3-06'`` YEAR TO MONTH; a DATE from a character value
 follows DBDATE, whose default for US English is ``MDY4/``, IBM Guide to SQL: Reference,
-"DBDATE environment variable").
+"DBDATE environment variable"). A quoted literal an INSERT's VALUES or an UPDATE's SET stores
+into such a column is the same character value and is read the same way (``convert_literals``).
 
 DuckDB reads neither form (``'3-06'`` as an INTERVAL fails, ``'5:30'`` is always hours and
 minutes), so such a value becomes the text DuckDB casts to the stored type (``types_sql``). A
@@ -22,6 +23,8 @@ from informix_wire.typecodes import TypeCode
 
 from .columns import ColumnSpec
 from .lexer import SqlError, Tok, TokKind
+from .param_types import stored_values
+from .schema import Schema
 from .types_sql import Qualifier, datetime_literal, interval_literal
 
 _MDY4 = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
@@ -35,6 +38,20 @@ def convert(params: Sequence[Any], types: Sequence[ColumnSpec | None]) -> list[A
         spec = types[i] if i < len(types) else None
         if isinstance(value, str) and spec is not None:
             out[i] = _from_text(value, spec)
+    return out
+
+
+def convert_literals(toks: list[Tok], schema: Schema | None) -> list[Tok]:
+    """An INSERT's or UPDATE's tokens with each character literal it stores into a DATETIME,
+    INTERVAL or DATE column (``param_types.stored_values``) in the form DuckDB stores."""
+    if schema is None:
+        return toks
+    out = list(toks)
+    for k, spec in stored_values(toks, schema).items():
+        if out[k].kind is TokKind.STRING:
+            value = _from_text(out[k].text, spec)
+            text = value.isoformat() if isinstance(value, datetime.date) else str(value)
+            out[k] = Tok(TokKind.STRING, text, out[k].pos)
     return out
 
 

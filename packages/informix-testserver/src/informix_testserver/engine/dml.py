@@ -3,15 +3,16 @@
 Column names in an INSERT column list and on the left of UPDATE's SET are names whatever word
 they spell (``INSERT INTO t (order, user)``), so DuckDB's reserved words among them are
 delimited and USER there is not the USER function. With a ``Schema`` the values bound for
-string columns are fitted to them (``strings``) and the WHERE clause compares strings as
-Informix does.
+string columns are fitted to them (``strings``), character literals stored into DATETIME,
+INTERVAL and DATE columns are read in the column's format (``char_params``), and the WHERE
+clause compares strings as Informix does.
 """
 
 from __future__ import annotations
 
 from informix_wire.tags import StatementType as St
 
-from . import schema_rewrites, strings
+from . import char_params, schema_rewrites, strings
 from .columns import ColumnSpec
 from .lexer import SYNTAX_ERROR, SqlError, Tok, TokKind, render
 from .names import name_token, table_name
@@ -49,6 +50,7 @@ def _column_list(toks: list[Tok], i: int) -> tuple[list[str] | None, int]:
 def insert(toks: list[Tok], schema: Schema | None) -> Translation:
     if len(toks) < 2 or toks[1].up != "INTO":
         raise _error(toks, 1)
+    toks = char_params.convert_literals(toks, schema)
     table, i = table_name(toks, 2)
     names, i = _column_list(toks, i)
     rest = rewrite(toks[i:])
@@ -68,6 +70,7 @@ def insert(toks: list[Tok], schema: Schema | None) -> Translation:
 
 
 def update(toks: list[Tok], schema: Schema | None) -> Translation:
+    toks = char_params.convert_literals(toks, schema)
     table, i = table_name(toks, 1)
     alias = ""
     if i < len(toks) and toks[i].kind is TokKind.IDENT and toks[i].up != "SET":

@@ -55,6 +55,8 @@ _NOT_ALIAS = frozenset(
      "NATURAL", "USING"}
 )  # fmt: skip
 INTEGER = ColumnSpec("", TypeCode.INT, 4)
+#: Lone values whose target column ``_targets`` records: a parameter or a character literal.
+_STORED = frozenset({TokKind.PARAM, TokKind.STRING})
 #: The scope of an INSERT's table: no name in the statement resolves to its columns.
 _NOWHERE = (-1,)
 
@@ -288,8 +290,14 @@ def _type_spec(sql_type: SqlType) -> ColumnSpec:
     return declared_spec("", sql_type.type_code, sql_type.length, True, sql_type.extended_name)
 
 
+def stored_values(toks: list[Tok], schema: Schema) -> dict[int, ColumnSpec]:
+    """The values of an INSERT's VALUES or an UPDATE's SET that are a lone ``?`` or character
+    literal: token index -> the column they store into (``char_params.convert_literals``)."""
+    return _targets(_Statement(toks, schema)) if toks else {}
+
+
 def _targets(stmt: _Statement) -> dict[int, ColumnSpec]:
-    """INSERT VALUES and UPDATE SET parameters: token index -> the column they store into."""
+    """INSERT VALUES and UPDATE SET values: token index -> the column they store into."""
     toks = stmt.toks
     if not stmt.tables or toks[0].up not in ("INSERT", "UPDATE"):
         return {}
@@ -327,11 +335,15 @@ def _update_targets(
         if close + 2 < len(toks) and toks[close + 1].is_op("=") and toks[close + 2].is_op("("):
             _store(toks, _item_spans(toks, close + 2), names, by_name, found)
         return
-    for k in range(at + 1, len(toks) - 2):
+    where = next(
+        (k for k in range(at, len(toks)) if toks[k].up == "WHERE" and stmt.scopes[k] == ()),
+        len(toks),
+    )
+    for k in range(at + 1, where - 2):
         if (
             toks[k].kind is TokKind.IDENT
             and toks[k + 1].is_op("=")
-            and toks[k + 2].kind is TokKind.PARAM
+            and toks[k + 2].kind in _STORED
             and stmt.scopes[k] == ()
             and stmt.starts_operand(k - 1)
             and stmt.ends_operand(k + 3)
@@ -348,9 +360,9 @@ def _store(
     by_name: dict[str, ColumnSpec],
     found: dict[int, ColumnSpec],
 ) -> None:
-    """Each value that is a lone ``?`` stores into the column named at its position."""
+    """Each value that is a lone ``?`` or literal stores into the column named at its position."""
     for position, (start, end) in enumerate(spans):
-        if end - start == 1 and toks[start].kind is TokKind.PARAM and position < len(names):
+        if end - start == 1 and toks[start].kind in _STORED and position < len(names):
             spec = by_name.get(names[position])
             if spec is not None:
                 found[start] = spec
