@@ -151,6 +151,22 @@ def test_truncate_and_size(conn: informix_db.Connection, table: str) -> None:
         assert lob.read() == b"xxxx\x00\x00\x00\x00"
 
 
+def test_seek_from_each_origin_and_bad_arguments(conn: informix_db.Connection, table: str) -> None:
+    locator = _store(conn, table, 1, bytes(range(100)))
+    with conn.open_lob(locator) as lob:
+        assert lob.seek(-10, io.SEEK_END) == 90
+        assert lob.seek(5, io.SEEK_CUR) == 95
+        assert lob.read() == bytes(range(95, 100))
+        with pytest.raises(ValueError, match="whence"):
+            lob.seek(0, 3)
+        assert lob.tell() == 100  # a refused seek moves nothing
+    with conn.open_lob(locator, "r+") as lob:
+        with pytest.raises(ValueError, match="negative"):
+            lob.truncate(-1)
+        assert lob.size() == 100
+    assert conn.cursor().execute("SELECT 1 FROM systables WHERE tabid = 1").fetchone() == (1,)
+
+
 def test_file_modes(conn: informix_db.Connection, table: str) -> None:
     locator = _store(conn, table, 1, b"hello")
     with conn.open_lob(locator, "a") as lob:

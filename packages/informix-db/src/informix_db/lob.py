@@ -3,33 +3,23 @@
 
 Every call is a round trip on the connection (the protocol is ``informix_db._core.smartlob``);
 ``read`` and ``write`` move at most ``REQUEST_SIZE`` (1 MiB) per request, so a LOB of any size
-streams with bounded memory (``shutil.copyfileobj(lob, file)``). The position is kept here, as
-the server keeps it, so ``tell`` costs nothing except after an append. A CLOB's bytes are its
-text in the database's code set: wrap the LOB in ``io.TextIOWrapper`` for ``str``.
+streams with bounded memory (``shutil.copyfileobj(lob, file)``). The position is kept locally
+(``informix_db._core.lob_state``, shared with the asyncio twin), as the server keeps it, so
+``tell`` costs nothing except after an append. A CLOB's bytes are its text in the database's
+code set: wrap the LOB in ``io.TextIOWrapper`` for ``str``.
 """
 
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from informix_db._core import smartlob
-from informix_db._core.smartlob import (
-    LO_APPEND,
-    LO_RDWR,
-    LO_WRONLY,
-    ClosedLobError,
-    check_locator,
-    lob_flags,
-    locator_type,
-)
-from informix_db._core.wire import Op
+from informix_db._core import lob_state
+from informix_db._core.lob_state import LobState
 from informix_types import BlobLocator
 
 if TYPE_CHECKING:
     from informix_db.connection import Connection
-
-T = TypeVar("T")
 
 
 class Lob(io.RawIOBase):
@@ -44,120 +34,81 @@ class Lob(io.RawIOBase):
     def __init__(self, conn: Connection, locator: BlobLocator, fd: int, mode: str) -> None:
         super().__init__()
         self._conn = conn
-        self._locator = locator
-        self._fd = fd
-        self._mode = mode
-        self._flags = lob_flags(mode)
-        #: Where the next read or write happens; None once an append made it the server's to say.
-        self._position: int | None = 0
+        self._state = LobState(conn._session, locator, fd, mode)
 
     @property
     def locator(self) -> BlobLocator:
-        return self._locator
+        return self._state.locator
 
     @property
     def mode(self) -> str:
-        return self._mode
-
-    def _run(self, op: Op[T]) -> T:
-        if self.closed:
-            op.close()
-            raise ClosedLobError("I/O operation on a closed LOB")
-        return self._conn._run(op)
+        return self._state.mode
 
     def readable(self) -> bool:
-        self._check_open()
-        return not self._flags & LO_WRONLY
+        return self._state.readable()
 
     def writable(self) -> bool:
-        self._check_open()
-        return bool(self._flags & (LO_WRONLY | LO_RDWR))
+        return self._state.writable()
 
     def seekable(self) -> bool:
-        self._check_open()
+        self._state.check_open()
         return True
-
-    def _check_open(self) -> None:
-        if self.closed:
-            raise ClosedLobError("I/O operation on a closed LOB")
 
     def readinto(self, buffer: Any) -> int:
         """Fill ``buffer`` from the current position (fewer bytes only at the end)."""
-        self._check_open()
-        if not self.readable():
-            raise io.UnsupportedOperation("the LOB is not open for reading")
+        state = self._state
+        state.check_readable()
         with memoryview(buffer) as raw, raw.cast("B") as view:
             filled = 0
-            try:
+            with state.transfer():
                 while filled < len(view):
-                    op = smartlob.read_into(self._conn._session, self._fd, view[filled:])
-                    n = self._run(op)
+                    n = self._conn._run(state.read_op(view[filled:]))
                     if n == 0:
                         break
                     filled += n
-            except BaseException:
-                self._position = None  # the server's position moved by an unknown amount
-                raise
-        if self._position is not None:
-            self._position += filled
-        return filled
+        return state.record_read(filled)
 
     def readall(self) -> bytes:
         """Everything from the current position to the end (the size is asked first, so the
         bytes land in one buffer)."""
-        if not self.readable():
-            raise io.UnsupportedOperation("the LOB is not open for reading")
+        self._state.check_readable()
         data = bytearray(max(self.size() - self.tell(), 0))
         del data[self.readinto(data) if data else 0 :]
         return bytes(data)
 
     def write(self, data: Any) -> int:
         """Write all of ``data`` at the current position (at the end in an append mode)."""
-        self._check_open()
-        if not self.writable():
-            raise io.UnsupportedOperation("the LOB is not open for writing")
-        session = self._conn._session
+        state = self._state
+        state.check_writable()
         with memoryview(data) as raw, raw.cast("B") as view:
-            step = smartlob.REQUEST_SIZE
-            try:
-                for start in range(0, len(view), step):
-                    self._run(smartlob.write(session, self._fd, view[start : start + step]))
-            except BaseException:
-                self._position = None
-                raise
+            with state.transfer():
+                for op in state.write_ops(view):
+                    self._conn._run(op)
             written = len(view)
-        if self._flags & LO_APPEND:
-            self._position = None
-        elif self._position is not None:
-            self._position += written
-        return written
+        return state.record_write(written)
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
         """Move to ``offset`` from the start, the current position or the end (``io.SEEK_*``,
         the same numbers as ``LO_SEEK_SET`` / ``CUR`` / ``END``); the new position."""
-        if whence not in (io.SEEK_SET, io.SEEK_CUR, io.SEEK_END):
-            raise ValueError(f"invalid whence {whence!r}")
-        self._position = self._run(smartlob.seek(self._conn._session, self._fd, offset, whence))
-        return self._position
+        op = self._state.seek_op(offset, whence)
+        return self._state.record_position(self._conn._run(op))
 
     def tell(self) -> int:
-        self._check_open()
-        if self._position is None:
-            self._position = self._run(smartlob.tell(self._conn._session, self._fd))
-        return self._position
+        known = self._state.tell_op()
+        if isinstance(known, int):
+            return known
+        return self._state.record_position(self._conn._run(known))
 
     def truncate(self, size: int | None = None) -> int:
         """Cut (or extend with zeros) to ``size`` bytes, by default the current position; the
         position does not move."""
         target = self.tell() if size is None else size
-        if target < 0:
-            raise ValueError(f"negative size {target}")
-        self._run(smartlob.truncate(self._conn._session, self._fd, target))
+        self._conn._run(self._state.truncate_op(target))
         return target
 
     def size(self) -> int:
         """The LOB's length in bytes (``ifx_lo_stat``)."""
-        return self._run(smartlob.size(self._conn._session, self._fd))
+        return self._conn._run(self._state.size_op())
 
     def close(self) -> None:
         """Close the LO descriptor (``ifx_lo_close``); the LOB itself stays. Closing twice, or
@@ -165,30 +116,30 @@ class Lob(io.RawIOBase):
         if self.closed:
             return
         try:
-            if not self._conn.closed:
-                self._run(smartlob.close(self._conn._session, self._fd))
+            op = self._state.close_op(self._conn.closed)
+            if op is not None:
+                self._conn._run(op)
         finally:
+            self._state.closed = True
             super().close()
 
     def __del__(self) -> None:
         """Dropped unclosed: queue the close for the connection's next request (no I/O here)."""
         conn = getattr(self, "_conn", None)
-        if conn is not None and not self.closed and not conn.closed:
-            smartlob.deferred_close(conn._session, self._fd)
+        state = getattr(self, "_state", None)
+        if conn is not None and state is not None and not self.closed:
+            state.defer_close(conn.closed)
         io.RawIOBase.close(self)  # its own finalizer would close with I/O
 
     def __repr__(self) -> str:
-        state = "closed" if self.closed else f"fd {self._fd}"
-        return f"<informix_db.Lob {self._locator!r} {state}>"
+        return self._state.describe("informix_db.Lob")
 
 
 def open_lob(conn: Connection, locator: object, mode: str) -> Lob:
     """``Connection.open_lob``: open an existing LOB ("w" modes truncate it)."""
-    loc = check_locator(locator)
-    flags = lob_flags(mode)
-    fd = conn._run(smartlob.open_fd(conn._session, loc.data, flags))
-    lob = Lob(conn, loc, fd, mode)
-    if mode.startswith("w"):
+    loc, op = lob_state.open_request(conn._session, locator, mode)
+    lob = Lob(conn, loc, conn._run(op), mode)
+    if lob_state.truncates_on_open(mode):
         try:
             lob.truncate(0)
         except BaseException:
@@ -199,6 +150,5 @@ def open_lob(conn: Connection, locator: object, mode: str) -> Lob:
 
 def create_lob(conn: Connection, kind: str) -> Lob:
     """``Connection.create_lob``: a new empty LOB open for reading and writing ("w+")."""
-    make = locator_type(kind)
-    locator, fd = conn._run(smartlob.create(conn._session, LO_RDWR))
-    return Lob(conn, make(locator), fd, "w+")
+    locator, fd = conn._run(lob_state.create_request(conn._session, kind))
+    return Lob(conn, locator, fd, lob_state.CREATE_MODE)
