@@ -23,9 +23,10 @@ from typing import Any, TypeVar
 
 from informix_db._core import execution, fastpath
 from informix_db._core.config import ConnectParams, make_params
+from informix_db._core.connection_state import ConnectionState
 from informix_db._core.session import Session
 from informix_db._core.wire import Op
-from informix_db.rows import RowMaker, tuple_row
+from informix_db.rows import RowMaker
 from informix_db_aio import lob
 from informix_db_aio.cursor import Cursor
 from informix_db_aio.lob import AsyncLob
@@ -35,7 +36,6 @@ from informix_types import BlobLocator
 from informix_wire import errors
 from informix_wire.aio_transport import AsyncTransport, open_tcp, within
 from informix_wire.errors import InterfaceError, OperationalError
-from informix_wire.login import LoginAccepted
 
 T = TypeVar("T")
 #: Seconds a cancelled operation may go on draining before the server is interrupted.
@@ -76,35 +76,20 @@ def _close_transport(transport: AsyncTransport) -> None:
         pass  # its event loop is already closed, and with it the socket
 
 
-class Connection:
+class Connection(ConnectionState[AsyncTransport]):
     """A connection to one Informix database (``await informix_db_aio.connect(...)``)."""
 
-    Warning = errors.Warning
-    Error = errors.Error
-    InterfaceError = errors.InterfaceError
-    DatabaseError = errors.DatabaseError
-    DataError = errors.DataError
-    OperationalError = errors.OperationalError
-    IntegrityError = errors.IntegrityError
-    InternalError = errors.InternalError
-    ProgrammingError = errors.ProgrammingError
-    NotSupportedError = errors.NotSupportedError
+    qualified_name = "informix_db_aio.Connection"
 
     def __init__(self, params: ConnectParams, session: Session, transport: AsyncTransport) -> None:
         """Wrap a logged-in session (``connect`` makes them)."""
-        self._params = params
-        self._session = session
-        self._transport = transport
+        super().__init__(params, session, transport)
         self._lock = asyncio.Lock()
         read_timeout = params.read_timeout
         self._lock_timeout = params.lock_timeout
         self._drain_timeout = read_timeout if read_timeout is not None else DEFAULT_DRAIN_TIMEOUT
-        self._closed = False
-        self._broken = False
         #: The background task finishing an operation whose caller was cancelled.
         self._recovery: asyncio.Task[None] | None = None
-        #: Row factory of new cursors (``informix_db.rows``); tuples by default.
-        self.row_factory: Callable[[Any], RowMaker | None] = params.row_factory or tuple_row
         self._finalizer = weakref.finalize(self, _close_transport, transport)
 
     # -- running operations --------------------------------------------------------------------
@@ -192,73 +177,12 @@ class Connection:
             self._recovery = None
             self._lock.release()
 
-    def _break(self) -> None:
-        self._broken = self._closed = True
-        self._transport.close()
-
-    def _closed_reason(self) -> str:
-        if self._broken:
-            return "the connection is broken (an earlier failure left it out of step) and closed"
-        return "the connection is closed"
-
-    def _check_open(self) -> None:
-        if self._closed:
-            raise InterfaceError(self._closed_reason())
-
     # -- state ---------------------------------------------------------------------------------
-
-    @property
-    def closed(self) -> bool:
-        """True once closed, by ``close()`` or after a failure that broke the connection."""
-        return self._closed
-
-    @property
-    def broken(self) -> bool:
-        """True when a failure broke the connection (it is closed too): never reuse it."""
-        return self._broken
-
-    @property
-    def in_transaction(self) -> bool:
-        """A transaction is open on the server (commit or rollback has work to do)."""
-        return self._session.in_transaction and not self._closed
-
-    @property
-    def autocommit(self) -> bool:
-        return self._session.autocommit
 
     async def set_autocommit(self, value: bool) -> None:
         """Switch autocommit (a property cannot be awaited); switching it on commits an open
         transaction."""
         await self._run(self._session.set_autocommit(bool(value)))
-
-    @property
-    def database(self) -> str | None:
-        return self._session.database
-
-    @property
-    def logged(self) -> bool:
-        """The database logs transactions (SQ_DBOPEN reported it)."""
-        return self._session.logged
-
-    @property
-    def ansi(self) -> bool:
-        """The database is MODE ANSI (always in a transaction)."""
-        return self._session.ansi
-
-    @property
-    def encoding(self) -> str:
-        """The Python codec of the client locale: SQL text, parameters and results use it."""
-        return self._session.encoding
-
-    @property
-    def server_info(self) -> LoginAccepted | None:
-        """What the server said at login (product, version, serial)."""
-        return self._session.server_info
-
-    @property
-    def server_version(self) -> str:
-        info = self._session.server_info
-        return info.version if info is not None else ""
 
     # -- the PEP 249 surface, awaitable --------------------------------------------------------
 
@@ -334,13 +258,6 @@ class Connection:
         """Prove the server answers (one round trip); raise if it does not."""
         await self._run(self._session.ping())
 
-    def cancel(self) -> None:
-        """Interrupt the request another task is running (JDBC's ``Statement.cancel``: one
-        TCP urgent byte); that request then fails with the server's error. Cancelling the task
-        itself is usually what you want instead."""
-        self._check_open()
-        self._transport.send_interrupt()
-
     async def fast_path_call(self, signature: str, *args: Any) -> list[Any]:
         """Run a routine directly (SQ_GETROUTINE / SQ_EXFPROUTINE: no PREPARE, no cursor), as
         ``informix_db.Connection.fast_path_call``; its values as a list. Routine handles are
@@ -369,8 +286,3 @@ class Connection:
     async def release_savepoint(self, name: str) -> None:
         """RELEASE SAVEPOINT ``name``."""
         await self._run(self._session.release_savepoint(name))
-
-    def __repr__(self) -> str:
-        p = self._params
-        state = "broken" if self._broken else "closed" if self._closed else "open"
-        return f"<informix_db_aio.Connection {p.user}@{p.host}:{p.port}/{p.database or ''} {state}>"

@@ -19,11 +19,12 @@ from typing import Any, TypeVar
 from informix_db import lob
 from informix_db._core import execution, fastpath
 from informix_db._core.config import ConnectParams
+from informix_db._core.connection_state import ConnectionState
 from informix_db._core.session import Session
 from informix_db._core.wire import Op
 from informix_db.cursor import Cursor
 from informix_db.lob import Lob
-from informix_db.rows import RowMaker, tuple_row
+from informix_db.rows import RowMaker
 from informix_db.scroll_cursor import ScrollCursor
 from informix_db.waiting import wait
 from informix_types import BlobLocator
@@ -35,7 +36,6 @@ from informix_wire.errors import (
     ProtocolError,
     WireTimeout,
 )
-from informix_wire.login import LoginAccepted
 from informix_wire.transport import SocketTransport, connect_tcp
 
 T = TypeVar("T")
@@ -45,48 +45,31 @@ def _close_transport(transport: SocketTransport) -> None:
     transport.close()
 
 
-class Connection:
+class Connection(ConnectionState[SocketTransport]):
     """A connection to one Informix database (``informix_db.connect`` makes them)."""
 
-    # PEP 249 optional extension: the exception classes as connection attributes.
-    Warning = errors.Warning
-    Error = errors.Error
-    InterfaceError = errors.InterfaceError
-    DatabaseError = errors.DatabaseError
-    DataError = errors.DataError
-    OperationalError = errors.OperationalError
-    IntegrityError = errors.IntegrityError
-    InternalError = errors.InternalError
-    ProgrammingError = errors.ProgrammingError
-    NotSupportedError = errors.NotSupportedError
+    qualified_name = "informix_db.Connection"
 
     def __init__(self, params: ConnectParams) -> None:
-        self._params = params
-        self._session = Session(params)
-        self._lock = threading.Lock()
-        self._lock_timeout = params.lock_timeout
-        self._closed = False
-        self._broken = False
-        #: Row factory of new cursors (``informix_db.rows``); tuples by default.
-        self.row_factory: Callable[[Any], RowMaker | None] = params.row_factory or tuple_row
-        context = params.ssl_context()
+        session = Session(params)
         transport = connect_tcp(
             params.host,
             params.port,
             connect_timeout=params.connect_timeout,
             read_timeout=params.connect_timeout,
             write_timeout=params.connect_timeout,
-            tls=context,
+            tls=params.ssl_context(),
         )
-        self._transport = transport
         try:
-            wait(self._session.connect(), transport, self._session.wire.buffer)
+            wait(session.connect(), transport, session.wire.buffer)
         except BaseException:
             transport.close()
-            self._closed = self._broken = True
             raise
         transport.read_timeout = params.read_timeout
         transport.write_timeout = params.read_timeout
+        super().__init__(params, session, transport)
+        self._lock = threading.Lock()
+        self._lock_timeout = params.lock_timeout
         self._finalizer = weakref.finalize(self, _close_transport, transport)
 
     # -- running operations ----------------------------------------------------------------
@@ -120,36 +103,6 @@ class Connection:
                     self._break()
                 raise
 
-    def _break(self) -> None:
-        self._broken = self._closed = True
-        self._transport.close()
-
-    def _closed_reason(self) -> str:
-        if self._broken:
-            return "the connection is broken (an earlier failure left it out of step) and closed"
-        return "the connection is closed"
-
-    def _check_open(self) -> None:
-        if self._closed:
-            raise InterfaceError(self._closed_reason())
-
-    # -- state -------------------------------------------------------------------------------
-
-    @property
-    def closed(self) -> bool:
-        """True once closed, by ``close()`` or after a failure that broke the connection."""
-        return self._closed
-
-    @property
-    def broken(self) -> bool:
-        """True when a failure broke the connection (it is closed too): never reuse it."""
-        return self._broken
-
-    @property
-    def in_transaction(self) -> bool:
-        """A transaction is open on the server (commit or rollback has work to do)."""
-        return self._session.in_transaction and not self._closed
-
     @property
     def autocommit(self) -> bool:
         return self._session.autocommit
@@ -158,35 +111,6 @@ class Connection:
     def autocommit(self, value: bool) -> None:
         """Switching autocommit on commits an open transaction."""
         self._run(self._session.set_autocommit(bool(value)))
-
-    @property
-    def database(self) -> str | None:
-        return self._session.database
-
-    @property
-    def logged(self) -> bool:
-        """The database logs transactions (SQ_DBOPEN reported it)."""
-        return self._session.logged
-
-    @property
-    def ansi(self) -> bool:
-        """The database is MODE ANSI (always in a transaction)."""
-        return self._session.ansi
-
-    @property
-    def encoding(self) -> str:
-        """The Python codec of the client locale: SQL text, parameters and results use it."""
-        return self._session.encoding
-
-    @property
-    def server_info(self) -> LoginAccepted | None:
-        """What the server said at login (product, version, serial)."""
-        return self._session.server_info
-
-    @property
-    def server_version(self) -> str:
-        info = self._session.server_info
-        return info.version if info is not None else ""
 
     # -- PEP 249 -------------------------------------------------------------------------------
 
@@ -251,12 +175,6 @@ class Connection:
         """Prove the server answers (one round trip); raise if it does not."""
         self._run(self._session.ping())
 
-    def cancel(self) -> None:
-        """Interrupt the request running in another thread (the urgent byte JDBC's
-        ``Statement.cancel`` sends); that request then fails with the server's error."""
-        self._check_open()
-        self._transport.send_interrupt()
-
     def fast_path_call(self, signature: str, *args: Any) -> list[Any]:
         """Run a routine directly (SQ_GETROUTINE / SQ_EXFPROUTINE: no PREPARE, no cursor), e.g.
         ``conn.fast_path_call("function informix.ifx_lo_close(integer)", fd)``; returns its
@@ -287,8 +205,3 @@ class Connection:
     def release_savepoint(self, name: str) -> None:
         """RELEASE SAVEPOINT ``name``."""
         self._run(self._session.release_savepoint(name))
-
-    def __repr__(self) -> str:
-        p = self._params
-        state = "broken" if self._broken else "closed" if self._closed else "open"
-        return f"<informix_db.Connection {p.user}@{p.host}:{p.port}/{p.database or ''} {state}>"
