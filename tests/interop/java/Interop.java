@@ -54,18 +54,7 @@ public class Interop {
         List<String> names = args.length > 4 ? Arrays.asList(args).subList(4, args.length)
                                              : new ArrayList<>(SCENARIOS.keySet());
         for (String name : names) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("scenario", name);
-            try {
-                line.put("data", SCENARIOS.get(name).run());
-                line.put("ok", true);
-            } catch (Throwable t) {
-                line.put("ok", false);
-                if (t instanceof SQLException) line.put("sqlcode", ((SQLException) t).getErrorCode());
-                line.put("error", t.toString());
-            }
-            System.out.println(Json.q(line));
-            System.out.flush();
+            Json.report(name, () -> SCENARIOS.get(name).run());
         }
     }
 

@@ -35,19 +35,10 @@ public class InteropFidelity {
         host = args[0]; port = args[1];
         try (Connection c = connect("testdb")) {
             for (Map.Entry<String, Scenario> s : SCENARIOS.entrySet()) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("scenario", s.getKey());
-                try {
+                Json.report(s.getKey(), () -> {
                     c.setAutoCommit(true);
-                    line.put("data", s.getValue().run(c));
-                    line.put("ok", true);
-                } catch (Throwable t) {
-                    line.put("ok", false);
-                    if (t instanceof SQLException) line.put("sqlcode", ((SQLException) t).getErrorCode());
-                    line.put("error", t.toString());
-                }
-                System.out.println(Json.q(line));
-                System.out.flush();
+                    return s.getValue().run(c);
+                });
             }
         }
     }

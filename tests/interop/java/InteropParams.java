@@ -46,19 +46,10 @@ public class InteropParams {
             + "/testdb:INFORMIXSERVER=informix;user=informix;password=in4mix";
         try (Connection c = DriverManager.getConnection(url)) {
             for (Map.Entry<String, Scenario> s : SCENARIOS.entrySet()) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("scenario", s.getKey());
-                try {
+                Json.report(s.getKey(), () -> {
                     c.setAutoCommit(true);
-                    line.put("data", s.getValue().run(c));
-                    line.put("ok", true);
-                } catch (Throwable t) {
-                    line.put("ok", false);
-                    if (t instanceof SQLException) line.put("sqlcode", ((SQLException) t).getErrorCode());
-                    line.put("error", t.toString());
-                }
-                System.out.println(Json.q(line));
-                System.out.flush();
+                    return s.getValue().run(c);
+                });
             }
         }
     }

@@ -63,18 +63,7 @@ public class InteropProcs {
         host = args[0]; port = args[1];
         try (Connection c = connect()) {
             for (Map.Entry<String, Scenario> s : SCENARIOS.entrySet()) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("scenario", s.getKey());
-                try {
-                    line.put("data", s.getValue().run(c));
-                    line.put("ok", true);
-                } catch (Throwable t) {
-                    line.put("ok", false);
-                    if (t instanceof SQLException) line.put("sqlcode", ((SQLException) t).getErrorCode());
-                    line.put("error", t.toString());
-                }
-                System.out.println(Json.q(line));
-                System.out.flush();
+                Json.report(s.getKey(), () -> s.getValue().run(c));
             }
         }
     }

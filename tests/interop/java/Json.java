@@ -1,5 +1,6 @@
-// The JSON writer every interop program prints its results with (compiled beside each one by
-// tests/interop/jdbc_programs.py).
+// The JSON writer every interop program prints its results with, and the one-line report of a
+// scenario (compiled beside each program by tests/interop/jdbc_programs.py).
+import java.sql.SQLException;
 import java.util.*;
 
 public final class Json {
@@ -16,6 +17,28 @@ public final class Json {
      */
     public static String exact(Object o) {
         return write(o, true);
+    }
+
+    /** A scenario's work: the data to report. */
+    public interface Task { Object run() throws Exception; }
+
+    /**
+     * Run one scenario and print its line: {"scenario", "data", "ok": true}, or "ok": false with
+     * "error" (and "sqlcode" for an SQLException) when it throws.
+     */
+    public static void report(String scenario, Task task) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("scenario", scenario);
+        try {
+            line.put("data", task.run());
+            line.put("ok", true);
+        } catch (Throwable t) {
+            line.put("ok", false);
+            if (t instanceof SQLException) line.put("sqlcode", ((SQLException) t).getErrorCode());
+            line.put("error", t.toString());
+        }
+        System.out.println(q(line));
+        System.out.flush();
     }
 
     private static String write(Object o, boolean exact) {
