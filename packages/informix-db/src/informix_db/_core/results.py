@@ -71,7 +71,8 @@ class Reply:
         self.blob = bytearray() if blob else None
 
     def add_tuple(self, tup: m.Tuple) -> None:
-        """Decode one row (called per row: attributes are read once each)."""
+        """One row the general reader parsed: a row where no result set is open (the run of
+        ``add_tuple_run`` takes every regular row of an open one)."""
         decode = self.decode
         if decode is None:
             raise ProtocolError("the server sent a row where no result set was open")
